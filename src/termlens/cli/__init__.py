@@ -1,0 +1,13 @@
+"""The `termlens` command: a thin layer over the pipeline and the repository.
+
+Each command group lives in its own module and is registered here.
+"""
+
+from __future__ import annotations
+
+from termlens.cli.app import main
+
+__all__ = ["main"]
+
+# Command modules register themselves on import (one line per module, keep sorted).
+from termlens.cli import history as _history  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Pipeline stages: fetch → extract → segment → analyze → diff → notify."""

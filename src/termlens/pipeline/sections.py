@@ -1,0 +1,166 @@
+"""Find the sections of a Markdown terms document, with the document's own numbering.
+
+Open Terms Archive's Markdown is messy: headings come as ATX (`## …`), setext (underlined), bold lines
+(`**Privacy**`), bold numbered paragraphs (`**10.2 Permitted Uses**. …`) and, worst, top-level headings
+rendered as list items whose numbers were renumbered by the converter (`27. **DATA USAGE**` is section 10).
+A line scanner is used instead of a full Markdown parser because import segments ~42 MB of text and
+must stay fast; every pattern below is anchored at a line start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termlens.domain.model import Section
+
+_ATX = re.compile(r"^ {0,12}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = re.compile(r"^ {0,12}(=+|-+)[ \t]*$")
+_LIST_BOLD_HEADING = re.compile(r"^(\d{1,3})\.\s+\*\*(?P<title>[^*\n]{2,150}?)\*\*\s*:?\s*$")
+_BOLD_NUMBERED = re.compile(
+    r"^\*\*(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?(?:\*\*[ \t]*\*\*|[ \t]+)(?P<title>[^*\n]{0,150}?)\*\*"
+)
+_BOLD_LINE = re.compile(r"^\*\*(?P<title>[^*\n]{2,120}?)\*\*\s*:?\s*$")
+_PLAIN_NUMBERED = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(?P<title>[A-Z][^.\n]{2,100})$")
+_LEADING_NUMBER = re.compile(
+    r"^(?:(?:section|article|art\.|clause|part)\s+)?(?P<num>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?=[.)]))[.)]?\s+",
+    re.IGNORECASE,
+)
+_MD_INLINE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_heading(raw: str) -> str:
+    """Strip Markdown emphasis, escapes and link targets from a heading."""
+    text = _LINK.sub(r"\1", raw)
+    text = _MD_INLINE.sub(lambda m: m.group(1) or "", text)
+    return " ".join(text.split()).strip(" :")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    body_start: int
+    heading: str
+    level: int
+    number: str | None
+    list_number: int | None = None
+
+
+def _split_number(heading: str) -> tuple[str | None, str]:
+    match = _LEADING_NUMBER.match(heading)
+    if not match or len(heading) == match.end():
+        return None, heading
+    return match.group("num"), heading[match.end():].strip()
+
+
+def _scan(text: str) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
+    lines = text.splitlines(keepends=True)
+    offsets: list[int] = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line)
+    deepest_atx = 0
+    previous_blank = True
+    for i, raw in enumerate(lines):
+        line = raw.rstrip("\r\n").replace("\xa0", " ")
+        start = offsets[i]
+        body_start = start + len(raw)
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        found: _Candidate | None = None
+        if m := _ATX.match(line):
+            title = plain_heading(m.group(2))
+            if title:
+                number, heading = _split_number(title)
+                level = len(m.group(1))
+                deepest_atx = max(deepest_atx, level)
+                found = _Candidate(start, body_start, heading, level, number)
+        elif (
+            i + 1 < len(lines)
+            and previous_blank
+            and len(stripped) <= 150
+            and (m2 := _SETEXT.match(lines[i + 1].rstrip("\r\n")))
+            and not stripped.startswith(("*", "-", "|", ">"))
+        ):
+            title = plain_heading(re.sub(r"^\d{1,3}\.[ \t]+", "", stripped) if line[:1].isdigit() else stripped)
+            level = 1 if m2.group(1).startswith("=") else 2
+            list_match = re.match(r"^(\d{1,3})\.[ \t]+", stripped)
+            number, heading = _split_number(title)
+            if list_match and number is None:
+                number = list_match.group(1)
+            deepest_atx = max(deepest_atx, level)
+            found = _Candidate(start, offsets[i + 1] + len(lines[i + 1]), heading, level, number)
+        elif m := _LIST_BOLD_HEADING.match(line):
+            number, heading = _split_number(plain_heading(m.group("title")))
+            found = _Candidate(start, body_start, heading, 1, number, list_number=int(m.group(1)))
+        elif m := _BOLD_NUMBERED.match(line):
+            num = m.group("num")
+            title = plain_heading(m.group("title")).rstrip(".")
+            body = start + m.end()
+            found = _Candidate(start, body, title, num.count(".") + 1, num)
+        elif previous_blank and (m := _BOLD_LINE.match(stripped)) and not stripped.endswith((".**", ",**")):
+            number, heading = _split_number(plain_heading(m.group("title")))
+            if heading and len(heading.split()) <= 16:
+                level = number.count(".") + 1 if number else min(deepest_atx + 1, 6)
+                found = _Candidate(start, body_start, heading, level, number)
+        elif previous_blank and (m := _PLAIN_NUMBERED.match(stripped)):
+            num = m.group("num")
+            found = _Candidate(start, body_start, plain_heading(m.group("title")), num.count(".") + 1, num)
+        if found is not None:
+            candidates.append(found)
+        previous_blank = False
+    return candidates
+
+
+def _infer_list_numbers(candidates: list[_Candidate]) -> None:
+    """Give list-item headings their real numbers.
+
+    The converter numbers list items across the whole page, so "27." may be section 10. The real
+    number shows in the subsections that follow ("**10.1 …**"). When child numbers agree with the
+    heading's position among list headings, the position is trusted for headings without children.
+    """
+    list_heads = [i for i, c in enumerate(candidates) if c.list_number is not None and c.number is None]
+    if not list_heads:
+        return
+    list_numbers = [candidates[i].list_number for i in list_heads]
+    if list_numbers == list(range(1, len(list_heads) + 1)):
+        for i in list_heads:
+            candidates[i].number = str(candidates[i].list_number)
+        return
+    from_children: dict[int, str] = {}
+    for pos, i in enumerate(list_heads):
+        stop = list_heads[pos + 1] if pos + 1 < len(list_heads) else len(candidates)
+        for child in candidates[i + 1 : stop]:
+            if child.number and "." in child.number:
+                from_children[i] = child.number.split(".")[0]
+                break
+    if not from_children:
+        return
+    agree = sum(1 for pos, i in enumerate(list_heads) if from_children.get(i) == str(pos + 1))
+    trust_position = agree >= max(1, int(0.8 * len(from_children)))
+    for pos, i in enumerate(list_heads):
+        if i in from_children:
+            candidates[i].number = from_children[i]
+        elif trust_position:
+            candidates[i].number = str(pos + 1)
+
+
+def find_sections(text: str) -> tuple[Section, ...]:
+    """Sections of a Markdown document in reading order; each ends where the next one starts."""
+    candidates = _scan(text)
+    _infer_list_numbers(candidates)
+    sections: list[Section] = []
+    for index, c in enumerate(candidates):
+        end = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
+        sections.append(
+            Section(
+                index=index, number=c.number, heading=c.heading[:300], level=c.level,
+                start=c.start, end=end, body_start=min(c.body_start, end),
+            )
+        )
+    return tuple(sections)
