@@ -9,14 +9,15 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from termlens.cli.app import AppContext, fail, fail_usage
+from termlens.config import Settings
 from termlens.storage import Repository, open_repository
 from termlens.storage.engine import BadDatabaseURL
 
 
 def repository(ctx: click.Context) -> Repository:
     """Open the database this invocation uses, or exit with a one-line reason."""
-    app: AppContext = ctx.find_object(AppContext)
-    url = app.database_url
+    app = ctx.find_object(AppContext)
+    url = app.database_url if app is not None else AppContext(Settings()).database_url
     try:
         return open_repository(url)
     except BadDatabaseURL as exc:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from charset_normalizer import from_bytes
 
@@ -18,6 +19,11 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<div|<p[\s>]|<article|<main|<section|<!--)",
                          re.IGNORECASE)
+
+
+_WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "cp1250", "iso8859_2"]
+_COMMON_ENCODINGS = ["utf_16", "cp1252", "iso8859_15", "cp1251", "koi8_r", "iso8859_2", "shift_jis", "euc_jp",
+                     "gb18030", "big5", "euc_kr", "cp1250", "cp1253", "cp1254", "cp1256"]
 
 
 class UnreadableInput(Exception):
@@ -46,7 +52,11 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         pass
     if len(_CONTROL.findall(head)) > len(head) // 20:
         raise UnreadableInput(f"{name}: looks binary (control bytes), not a text document")
-    best = from_bytes(data).best()
+    # Restrict detection to encodings that terms pages actually use first: on short texts an
+    # unrestricted guess picks exotic code pages (cp775 for French Latin-1, say).
+    best = from_bytes(data, cp_isolation=_WESTERN_ENCODINGS).best()
+    if best is None or best.chaos > 0.05:
+        best = from_bytes(data, cp_isolation=_COMMON_ENCODINGS).best() or from_bytes(data).best()
     if best is None or best.encoding is None:
         raise UnreadableInput(f"{name}: not UTF-8 and no text encoding could be detected")
     return str(best), best.encoding
@@ -62,12 +72,15 @@ def html_to_markdown(html: str, selectors: Sequence[str] = (), remove: Sequence[
         root = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise UnreadableInput(f"HTML could not be parsed: {exc}") from exc
-    for junk in root.xpath("//script|//style|//noscript|//template|//iframe|//svg|//form|//nav|//header|//footer"):
+    def select(css: str) -> list[lxml.html.HtmlElement]:
+        return cast(list[lxml.html.HtmlElement], root.cssselect(css))
+
+    for junk in select("script, style, noscript, template, iframe, svg, form, nav, header, footer"):
         junk.drop_tree()
     for css in remove:
-        for node in root.cssselect(css):
+        for node in select(css):
             node.drop_tree()
-    nodes = [n for css in selectors for n in root.cssselect(css)] if selectors else [root]
+    nodes = [n for css in selectors for n in select(css)] if selectors else [root]
     if selectors and not nodes:
         return ""
     parts: list[str] = []
@@ -77,7 +90,7 @@ def html_to_markdown(html: str, selectors: Sequence[str] = (), remove: Sequence[
             parts.append(markdownify(fragment, heading_style="ATX", bullets="*"))
         except RecursionError:
             # Pathologically deep markup: keep the words rather than fail.
-            parts.append("\n\n".join(t.strip() for t in node.itertext() if t.strip()))
+            parts.append("\n\n".join(str(t).strip() for t in node.itertext() if str(t).strip()))
     return normalize_markdown("\n\n".join(parts))
 
 

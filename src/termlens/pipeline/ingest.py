@@ -7,7 +7,7 @@ its own transaction: a bad file is reported and skipped without leaving half a v
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +62,7 @@ def import_ota(
     """Import an OTA dataset folder or versions repository; importing twice adds nothing."""
     layout = detect_layout(root)
     summary = ImportSummary()
+    contents: Iterator[tuple[OtaVersion, bytes | UnreadableInput | None]]
     if layout == "dataset":
         versions, ignored = scan_dataset(root, services)
         for name in ignored:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from termlens.domain.model import Section
 
 _ATX = re.compile(r"^ {0,12}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _SETEXT = re.compile(r"^ {0,12}(=+|-+)[ \t]*$")
-_LIST_BOLD_HEADING = re.compile(r"^(\d{1,3})\.\s+\*\*(?P<title>[^*\n]{2,150}?)\*\*\s*:?\s*$")
+_LIST_BOLD_HEADING = re.compile(r"^(\d{1,3})(?P<escaped>\\?)\.\s+\*\*(?P<title>[^*\n]{2,150}?)\*\*(?P<rest>.*)$")
+_LIST_PLAIN_TITLE = re.compile(r"^(\d{1,3})\.\s+(?P<title>[A-Z][^.;,:\n]{2,80})$")
+_NUMBERED_PARAGRAPH = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?P<title>[A-Z][^.\n]{2,80}?)\.\s+\S")
 _BOLD_NUMBERED = re.compile(
     r"^\*\*(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?(?:\*\*[ \t]*\*\*|[ \t]+)(?P<title>[^*\n]{0,150}?)\*\*"
 )
@@ -52,6 +55,16 @@ def _split_number(heading: str) -> tuple[str | None, str]:
     if not match or len(heading) == match.end():
         return None, heading
     return match.group("num"), heading[match.end():].strip()
+
+
+def _is_heading_rest(title: str, rest: str) -> bool:
+    """A bold list item is a heading when nothing follows it, or when it is a run-in title ("**Fees.** …")."""
+    rest = rest.replace("\xa0", " ").strip()
+    return not rest or rest == ":" or title.rstrip().endswith((".", ":"))
+
+
+def _next_is_blank(lines: list[str], i: int) -> bool:
+    return i + 1 >= len(lines) or not lines[i + 1].strip()
 
 
 def _scan(text: str) -> list[_Candidate]:
@@ -95,9 +108,13 @@ def _scan(text: str) -> list[_Candidate]:
                 number = list_match.group(1)
             deepest_atx = max(deepest_atx, level)
             found = _Candidate(start, offsets[i + 1] + len(lines[i + 1]), heading, level, number)
-        elif m := _LIST_BOLD_HEADING.match(line):
-            number, heading = _split_number(plain_heading(m.group("title")))
-            found = _Candidate(start, body_start, heading, 1, number, list_number=int(m.group(1)))
+        elif (m := _LIST_BOLD_HEADING.match(line)) and _is_heading_rest(m.group("title"), m.group("rest")):
+            number, heading = _split_number(plain_heading(m.group("title")).rstrip("."))
+            if m.group("escaped"):  # "1\. **Title**": a literal number typed by the author, not a list
+                found = _Candidate(start, start + m.end("title") + 2, heading, 1, number or m.group(1))
+            else:
+                found = _Candidate(start, start + m.end("title") + 2, heading, 1, number,
+                                   list_number=int(m.group(1)))
         elif m := _BOLD_NUMBERED.match(line):
             num = m.group("num")
             title = plain_heading(m.group("title")).rstrip(".")
@@ -111,6 +128,14 @@ def _scan(text: str) -> list[_Candidate]:
         elif previous_blank and (m := _PLAIN_NUMBERED.match(stripped)):
             num = m.group("num")
             found = _Candidate(start, body_start, plain_heading(m.group("title")), num.count(".") + 1, num)
+        elif previous_blank and (m := _NUMBERED_PARAGRAPH.match(line)) and len(m.group("title").split()) <= 10:
+            num = m.group("num")
+            found = _Candidate(start, start + m.end("title") + 1, plain_heading(m.group("title")),
+                               num.count(".") + 1, num)
+        elif (previous_blank and (m := _LIST_PLAIN_TITLE.match(line)) and len(m.group("title").split()) <= 10
+              and _next_is_blank(lines, i)):
+            found = _Candidate(start, body_start, plain_heading(m.group("title")), 1, None,
+                               list_number=int(m.group(1)))
         if found is not None:
             candidates.append(found)
         previous_blank = False
@@ -142,7 +167,10 @@ def _infer_list_numbers(candidates: list[_Candidate]) -> None:
     if not from_children:
         return
     agree = sum(1 for pos, i in enumerate(list_heads) if from_children.get(i) == str(pos + 1))
-    trust_position = agree >= max(1, int(0.8 * len(from_children)))
+    # Positions are only trusted when list numbers never restart (restarts mean nested lists were
+    # flattened) and several headings' children confirm them.
+    increasing = all(a is not None and b is not None and a < b for a, b in pairwise(list_numbers))
+    trust_position = increasing and len(from_children) >= 3 and agree >= 0.8 * len(from_children)
     for pos, i in enumerate(list_heads):
         if i in from_children:
             candidates[i].number = from_children[i]

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 
 _ABBREVIATIONS = frozenset(
-    """e.g i.e etc inc ltd llc co corp no nos sec art arts para cf vs v al approx dept est fig
-    mr mrs ms dr prof st jr sr u.s u.k e.u a.m p.m ex incl resp s.a s.à.r.l gmbh b.v n.v pty jan feb
-    mar apr jun jul aug sep sept oct nov dec viz ibid ca u.s.c c.f.r rev ed eds vol pp p cal civ""".split()
+    """e.g i.e etc inc ltd llc co corp no nos sec art arts para cf vs v al approx dept est fig mr mrs ms dr prof
+    st jr sr u.s u.k e.u a.m p.m ex incl resp s.a s.à.r.l gmbh b.v n.v pty jan feb mar apr jun jul aug sep
+    sept oct nov dec viz ibid ca u.s.c c.f.r rev ed eds vol pp p cal civ""".split()  # noqa: SIM905
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s+[\"'“‘«(\[*_]*[A-ZÀ-ÖØ-Þ0-9])")
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)(?![ \t]*(?:[*+-]|\d{1,3}\.)[ \t])(?![ \t]*#)[^\n]+)*")

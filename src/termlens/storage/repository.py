@@ -64,7 +64,8 @@ class Repository:
         """The id of a document, creating the service and the document on first sight."""
         service_id = conn.execute(select(t.services.c.id).where(t.services.c.name == service)).scalar()
         if service_id is None:
-            service_id = conn.execute(t.services.insert().values(name=service, created_at=utc_now())).inserted_primary_key[0]  # type: ignore[index]
+            inserted = conn.execute(t.services.insert().values(name=service, created_at=utc_now()))
+            service_id = inserted.inserted_primary_key[0]  # type: ignore[index]
         doc_id = conn.execute(
             select(t.documents.c.id).where(and_(t.documents.c.service_id == service_id,
                                                 t.documents.c.type == document_type))
@@ -103,7 +104,8 @@ class Repository:
     def find_service(self, name: str) -> str | None:
         """The stored spelling of a service name, matched case-insensitively."""
         with self.engine.connect() as conn:
-            found = conn.execute(select(t.services.c.name).where(func.lower(t.services.c.name) == name.lower())).scalar()
+            query = select(t.services.c.name).where(func.lower(t.services.c.name) == name.lower())
+            found = conn.execute(query).scalar()
         return str(found) if found is not None else None
 
     # -- versions --------------------------------------------------------------------------------
