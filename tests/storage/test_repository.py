@@ -76,3 +76,18 @@ def test_migrations_are_repeatable(db_url: str) -> None:
     open_repository(db_url)
     repo = open_repository(db_url)
     assert repo.list_services() == []
+
+
+def test_real_history_imports_and_verifies(db_url: str, ota_dir: object) -> None:
+    """Zoom's recorded terms history on each database engine: import, re-import, verify."""
+    from pathlib import Path
+
+    from termlens.pipeline.ingest import import_ota
+
+    assert isinstance(ota_dir, Path)
+    repo = open_repository(db_url)
+    first = import_ota(repo, ota_dir, ["Zoom"])
+    assert first.failed == 0 and first.imported == len(list(ota_dir.glob("Zoom/*/*.md")))
+    assert import_ota(repo, ota_dir, ["Zoom"]).imported == 0
+    report = verify(repo)
+    assert report.ok and report.versions == first.imported

@@ -88,8 +88,8 @@ def versions_command(ctx: click.Context, service: str, document_type: str | None
         return
     table = Table("id", "document", "recorded (UTC)", "effective", "parent", "sha256", "note", title=service)
     for r in rows:
-        note = "technical" if r.technical else str(r.provenance.get("commit_message", ""))[:40]
-        table.add_row(str(r.id), r.document_type, r.recorded_at, r.effective_date or "",
+        note = "technical: extraction changed, not the text" if r.technical else ""
+        table.add_row(str(r.id), r.document_type, r.recorded_at[:16].replace("T", " "), r.effective_date or "",
                       str(r.parent_id or ""), r.text_sha256[:12], note)
     console.print(table)
 
