@@ -10,4 +10,4 @@ from termlens.cli.app import main
 __all__ = ["main"]
 
 # Command modules register themselves on import (one line per module, keep sorted).
-from termlens.cli import history as _history  # noqa: E402,F401
+from termlens.cli import history as _history  # noqa: F401
