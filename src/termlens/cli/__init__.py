@@ -9,5 +9,5 @@ from termlens.cli.app import main
 
 __all__ = ["main"]
 
-# Command modules register themselves on import (one line per module, keep sorted).
-from termlens.cli import history as _history  # noqa: F401
+# Command modules register themselves on import; app.COMMAND_MODULES says which module holds which
+# command, and the group imports a module only when one of its commands is used.

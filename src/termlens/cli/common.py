@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from termlens.cli.app import AppContext, fail, fail_usage
-from termlens.config import Settings
-from termlens.storage import Repository, open_repository
-from termlens.storage.engine import BadDatabaseURL
+
+if TYPE_CHECKING:
+    from termlens.storage import Repository
 
 
 def repository(ctx: click.Context) -> Repository:
     """Open the database this invocation uses, or exit with a one-line reason."""
+    # Imported here: commands that read only files should not load SQLAlchemy and Alembic.
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from termlens.storage import open_repository
+    from termlens.storage.engine import BadDatabaseURL
+
     app = ctx.find_object(AppContext)
-    url = app.database_url if app is not None else AppContext(Settings()).database_url
+    url = app.database_url if app is not None else AppContext().database_url
     try:
         return open_repository(url)
     except BadDatabaseURL as exc:

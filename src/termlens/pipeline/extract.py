@@ -21,7 +21,7 @@ _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<div|<p[\s
                          re.IGNORECASE)
 
 
-_WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "cp1250", "iso8859_2"]
+_WESTERN_ENCODINGS = ["cp1252", "iso8859_15"]
 _COMMON_ENCODINGS = ["utf_16", "cp1252", "iso8859_15", "cp1251", "koi8_r", "iso8859_2", "shift_jis", "euc_jp",
                      "gb18030", "big5", "euc_kr", "cp1250", "cp1253", "cp1254", "cp1256"]
 
@@ -91,13 +91,32 @@ def html_to_markdown(html: str, selectors: Sequence[str] = (), remove: Sequence[
         except RecursionError:
             # Pathologically deep markup: keep the words rather than fail.
             parts.append("\n\n".join(str(t).strip() for t in node.itertext() if str(t).strip()))
-    return normalize_markdown("\n\n".join(parts))
+    text = normalize_markdown("\n\n".join(parts))
+    if not selectors and len(text.split()) < 5:
+        # libxml2 silently drops content nested deeper than its limit; keep the words anyway.
+        rough = _strip_tags(html)
+        if len(rough.split()) > len(text.split()):
+            return rough
+    return text
+
+
+def _strip_tags(html: str) -> str:
+    import html as html_entities
+
+    without_code = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", " ", html)
+    words = re.sub(r"(?s)<[^>]*>", " ", without_code)
+    return normalize_markdown(re.sub(r"[ \t]+", " ", html_entities.unescape(words)))
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
     """Text of a PDF, page by page."""
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs recoverable damage on stderr; termlens reports one line of its own instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(io.BytesIO(data))
