@@ -1,0 +1,84 @@
+"""Score the analyzer (or, with --baseline, the keyword baseline) on a golden-set split.
+
+    .venv/bin/python bench/eval_analyzer.py --split dev [--baseline] [--show-misses]
+
+Prints within-defensible, exact, per-question, condition accuracy and evidence accuracy. Misses are
+listed only for the dev split: the held-out split is for a final aggregate figure, never for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from termlens.analysis import analyze  # noqa: E402
+from termlens.analysis.evaluation import Scores, evaluate, load_split_versions, split_files  # noqa: E402
+from termlens.domain.model import Answer, DocumentStructure, ItemAnswer  # noqa: E402
+from termlens.pipeline.extract import read_document  # noqa: E402
+from termlens.pipeline.segment import segment  # noqa: E402
+
+
+def analyzer_system(structure: DocumentStructure) -> tuple[Sequence[Answer], Sequence[ItemAnswer]]:
+    """The analyzer as a scored system."""
+    result = analyze(structure)
+    return result.answers, result.items
+
+
+def load(path: Path) -> DocumentStructure:
+    """Read and segment one version file the way `termlens analyze FILE` does."""
+    return segment(read_document(path).text)
+
+
+def report(scores: Scores, name: str) -> None:
+    """Print the figures."""
+    print(f"{name}: {len(scores.outcomes)} answers")
+    for label, attr in (("within-defensible", "defensible"), ("exact", "exact"),
+                        ("condition", "condition_ok"), ("evidence", "evidence_ok")):
+        print(f"  {label:18} {scores.share(attr):.3f}")
+    print("  per question (within-defensible / exact / n):")
+    for qid, (d, e, n) in scores.per_question().items():
+        print(f"    {qid:28} {d:.2f}  {e:.2f}  {n}")
+    if scores.item_outcomes:
+        print(f"  items ({len(scores.item_outcomes)}): within-defensible {scores.item_share('defensible'):.3f}  "
+              f"exact {scores.item_share('exact'):.3f}  condition {scores.item_share('condition_ok'):.3f}  "
+              f"evidence {scores.item_share('evidence_ok'):.3f}")
+
+
+def main() -> int:
+    """Entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--baseline", action="store_true", help="score the naive keyword baseline")
+    parser.add_argument("--show-misses", action="store_true", help="list wrong answers (dev split only)")
+    parser.add_argument("--ota", type=Path, default=ROOT.parent / "shared" / "data" / "ota")
+    args = parser.parse_args()
+    golden = ROOT / "tests" / "golden" / "analyzer"
+    versions = load_split_versions(golden, args.split)
+    print(f"files: {', '.join(p.name for p in split_files(golden, args.split))}")
+    if args.baseline:
+        from baseline_keywords import baseline
+        system = baseline
+    else:
+        system = analyzer_system
+    started = time.perf_counter()
+    scores = evaluate(versions, args.ota, system, load)
+    print(f"split {args.split}: {len(versions)} versions, {time.perf_counter() - started:.1f} s")
+    report(scores, "baseline" if args.baseline else "analyzer")
+    if args.show_misses and args.split == "dev":
+        for o in scores.outcomes + scores.item_outcomes:
+            if not (o.defensible and o.exact and o.condition_ok and o.evidence_ok):
+                flags = "".join(c if ok else "-" for c, ok in zip("DXCE", (o.defensible, o.exact, o.condition_ok,
+                                                                            o.evidence_ok), strict=True))
+                print(f"  {flags} {o.version:34} {o.question:40} got {o.verdict}/{o.predicted_condition}  "
+                      f"label {o.label}/{o.label_condition}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

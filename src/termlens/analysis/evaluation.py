@@ -1,0 +1,145 @@
+"""Scoring an analyzer against the golden set (tests/golden/analyzer/*.yaml).
+
+Shared by ``bench/eval_analyzer.py`` (prints the figures) and the eval gate test. A system is any
+function from a document structure to answers; the analyzer and the keyword baseline both fit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from termlens.domain.model import Answer, DocumentStructure, Evidence, ItemAnswer
+from termlens.domain.vocabulary import QUESTION_IDS
+
+System = Callable[[DocumentStructure], tuple[Sequence[Answer], Sequence[ItemAnswer]]]
+
+
+@dataclass
+class Outcome:
+    """How one answer compares with its label."""
+
+    version: str
+    question: str
+    verdict: str
+    label: str
+    defensible: bool
+    exact: bool
+    condition_ok: bool
+    evidence_ok: bool
+    predicted_condition: str
+    label_condition: str
+
+
+@dataclass
+class Scores:
+    """Aggregate figures over a split."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    item_outcomes: list[Outcome] = field(default_factory=list)
+
+    @staticmethod
+    def _share(rows: Sequence[Outcome], attr: str) -> float:
+        return sum(bool(getattr(o, attr)) for o in rows) / len(rows) if rows else 0.0
+
+    def share(self, attr: str) -> float:
+        """The share of document-level answers for which ``attr`` holds."""
+        return self._share(self.outcomes, attr)
+
+    def item_share(self, attr: str) -> float:
+        """The share of item-level answers for which ``attr`` holds."""
+        return self._share(self.item_outcomes, attr)
+
+    def per_question(self) -> dict[str, tuple[float, float, int]]:
+        """question id -> (within-defensible share, exact share, count)."""
+        groups: dict[str, list[Outcome]] = defaultdict(list)
+        for o in self.outcomes:
+            groups[o.question].append(o)
+        return {q: (self._share(groups[q], "defensible"), self._share(groups[q], "exact"), len(groups[q]))
+                for q in QUESTION_IDS if q in groups}
+
+
+def load_split(path: Path) -> list[dict[str, Any]]:
+    """The labelled versions of one split file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    versions: list[dict[str, Any]] = data.get("versions") or []
+    return versions
+
+
+def split_files(golden: Path, split: str) -> list[Path]:
+    """The label files of a split: ``dev`` is dev.yaml plus every dev_*.yaml (labelled in parallel by
+    several annotators); any other split is its one file."""
+    files = [golden / f"{split}.yaml"]
+    if split == "dev":
+        files += sorted(golden.glob("dev_*.yaml"))
+    return [f for f in files if f.exists()]
+
+
+def load_split_versions(golden: Path, split: str) -> list[dict[str, Any]]:
+    """Every labelled version of a split, from all of its files, none skipped."""
+    return [v for path in split_files(golden, split) for v in load_split(path)]
+
+
+def _spans(text: str, quotes: Sequence[str]) -> list[tuple[int, int]]:
+    spans = []
+    for quote in quotes:
+        at = text.find(quote)
+        if at >= 0:
+            spans.append((at, at + len(quote)))
+    return spans
+
+
+def evidence_agrees(text: str, predicted: Sequence[Evidence], labelled: Sequence[str]) -> bool:
+    """Overlap with at least one labelled quote, or both answers rest on silence."""
+    if not labelled:
+        return not predicted
+    spans = _spans(text, labelled)
+    for e in predicted:
+        if any(e.start < end and start < e.end for start, end in spans):
+            return True
+        if any(e.quote in q or q in e.quote for q in labelled):
+            return True
+    return False
+
+
+def _compare(version: str, key: str, text: str, label: dict[str, Any], verdict: str, condition: str,
+             evidence: Sequence[Evidence]) -> Outcome:
+    defensible = [str(v) for v in label.get("defensible") or [label["verdict"]]]
+    conditions_ok = [str(c) for c in label.get("conditions_ok") or [label.get("condition", "none")]]
+    return Outcome(
+        version=version, question=key, verdict=verdict, label=str(label["verdict"]),
+        defensible=verdict in defensible, exact=verdict == str(label["verdict"]),
+        condition_ok=condition in conditions_ok,
+        evidence_ok=evidence_agrees(text, evidence, [str(q) for q in label.get("evidence") or []]),
+        predicted_condition=condition, label_condition=str(label.get("condition", "none")),
+    )
+
+
+def evaluate(versions: Sequence[dict[str, Any]], ota_dir: Path, system: System,
+             load: Callable[[Path], DocumentStructure]) -> Scores:
+    """Run ``system`` on every labelled version and compare with the labels."""
+    scores = Scores()
+    for v in versions:
+        structure = load(ota_dir / v["path"])
+        answers, items = system(structure)
+        by_id = {a.question: a for a in answers}
+        for qid, label in (v.get("answers") or {}).items():
+            if qid not in by_id:
+                continue
+            a = by_id[qid]
+            scores.outcomes.append(_compare(v["id"], qid, structure.text, label, a.verdict.value,
+                                            a.condition.value, a.evidence))
+        item_by_key = {(i.item, i.use): i for i in items}
+        for label in v.get("items") or []:
+            found = item_by_key.get((label["item"], label["use"]))
+            if found is None:
+                continue
+            scores.item_outcomes.append(_compare(v["id"], f"{label['item']}×{label['use']}", structure.text,
+                                                 label, found.verdict.value, found.condition.value,
+                                                 found.evidence))
+    return scores

@@ -1,0 +1,153 @@
+"""Item-level answers: one data item (screen shares, prompts, telemetry…) × one use.
+
+An item named directly in a sentence about the use is answered from those sentences. Otherwise it
+resolves to the document's category it falls in (content, AI inputs/outputs, account, usage), named
+where possible by the defined term that covers it, and inherits what the document says of that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from termlens.analysis.reading import Reading, SentenceReading
+from termlens.analysis.resolve import Proposal, combine, decide_training
+from termlens.analysis.statements import has
+from termlens.analysis.terms import Category
+from termlens.domain.model import Answer, ItemAnswer
+from termlens.domain.vocabulary import DATA_ITEMS, DATA_ITEMS_BY_ID, DataItem, ItemFamily, Use, Verdict
+
+FAMILY_CATEGORY: dict[ItemFamily, Category] = {
+    ItemFamily.CONTENT: Category.CONTENT,
+    ItemFamily.AI_IO: Category.AI_IO,
+    ItemFamily.ACCOUNT: Category.ACCOUNT,
+    ItemFamily.USAGE: Category.USAGE,
+}
+# Synonyms too common in legal prose to mean the item by themselves.
+_TOO_COMMON = frozenset({"name", "address", "device", "usage", "face", "post", "likes", "inputs", "output",
+                         "outputs", "responses", "documents", "file", "calendar", "texts", "message"})
+
+
+@lru_cache(maxsize=64)
+def item_pattern(item_id: str) -> re.Pattern[str] | None:
+    """A pattern for the words that name an item directly (None when all its words are too common)."""
+    words = [s for s in DATA_ITEMS_BY_ID[item_id].synonyms if s not in _TOO_COMMON and " i " not in f" {s} "]
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def _direct(mentions: list[SentenceReading], use: Use) -> list[SentenceReading]:
+    wanted: Callable[[SentenceReading], bool] = {
+        Use.AI_TRAINING: lambda r: r.cues.ai_training,
+        Use.AI_TRAINING_THIRD_PARTY: lambda r: r.cues.ai_training and (r.cues.third_party or r.cues.third_party_models),
+        Use.MARKETING: lambda r: r.cues.marketing,
+        Use.SALE_OR_LICENSING: lambda r: r.cues.sale,
+    }[use]
+    return [r for r in mentions if wanted(r) and not r.restricted]
+
+
+def _sale(question: str, reading: Reading, category: Category,
+          only: list[SentenceReading] | None = None) -> Answer:
+    proposals: list[Proposal] = []
+    for r in only if only is not None else reading.sentences:
+        c = r.cues
+        if not c.sale or r.restricted or not (only is not None or r.own & {category, Category.PERSONAL}):
+            continue
+        verdict = Verdict.NO if c.negated else Verdict.YES
+        proposals.append(Proposal(verdict, r, 2 if only is not None or category in r.own else 1, r.conditions))
+    return combine(question, reading, proposals, "sale or licensing to others")
+
+
+class ItemResolver:
+    """Answers item questions for one document, reusing the document-level answers."""
+
+    def __init__(self, reading: Reading, document_answers: dict[str, Answer]) -> None:
+        self.reading = reading
+        self.answers = document_answers
+        self._category_cache: dict[tuple[Category, Use], Answer] = {}
+        self._mentions: dict[str, list[SentenceReading]] = {}
+
+    def mentions(self, item_id: str) -> list[SentenceReading]:
+        """The relevant sentences that name an item directly (computed once per item)."""
+        if item_id not in self._mentions:
+            rx = item_pattern(item_id)
+            self._mentions[item_id] = [] if rx is None else [
+                r for r in self.reading.sentences if has(rx, r.sentence.text)]
+        return self._mentions[item_id]
+
+    def _by_category(self, category: Category, use: Use) -> Answer:
+        key = (category, use)
+        if key in self._category_cache:
+            return self._category_cache[key]
+        a = self.answers
+        if use is Use.AI_TRAINING:
+            answer = {Category.CONTENT: a["train.content.own"], Category.AI_IO: a["train.ai_io"],
+                      Category.USAGE: a["train.usage.own"]}.get(category) or decide_training(
+                "item", self.reading, (category,))
+            if category is Category.AI_IO and not answer.evidence:
+                answer = a["train.content.own"]
+        elif use is Use.AI_TRAINING_THIRD_PARTY:
+            answer = a["train.content.third_party"]
+        elif use is Use.MARKETING:
+            answer = a["marketing.content"] if category in (Category.CONTENT, Category.AI_IO) else combine(
+                "item", self.reading, [], "marketing")
+        else:
+            answer = _sale("item", self.reading, category)
+        self._category_cache[key] = answer
+        return answer
+
+    def _category_term(self, item: DataItem, category: Category) -> tuple[str | None, bool]:
+        """The defined term an item falls under, and whether its definition names the item."""
+        rx = item_pattern(item.id)
+        fallback = None
+        for term, defined in self.reading.terms.items():
+            if category not in defined.categories:
+                continue
+            fallback = fallback or term
+            definition = self.reading.definition_evidence(term)
+            if rx is not None and definition is not None and has(rx, definition.quote):
+                return term, True
+        return fallback, False
+
+    def answer(self, item_id: str, use: Use) -> ItemAnswer:
+        """The answer for one item and one use."""
+        item = DATA_ITEMS_BY_ID[item_id]
+        category = FAMILY_CATEGORY[item.family]
+        direct = _direct(self.mentions(item.id), use)
+        if direct:
+            if use is Use.SALE_OR_LICENSING:
+                base = _sale("item", self.reading, category, direct)
+            elif use is Use.MARKETING:
+                base = combine("item", self.reading, [
+                    Proposal(Verdict.NO if r.cues.negated else Verdict.YES, r, 2, r.conditions)
+                    for r in direct], "marketing or advertising")
+            else:
+                base = decide_training("item", self.reading, (category, Category.CONTENT, Category.AI_IO,
+                                                               Category.USAGE), lambda r: r in direct)
+            note = f"{item.label} is named directly. "
+        else:
+            base = self._by_category(category, use)
+            term, named_in_definition = self._category_term(item, category)
+            named = f"“{term}”" if term else f"{category.value} data"
+            note = f"{item.label} falls under {named}, so it inherits what the document says of it. "
+            if term and base.evidence:
+                # Show the definition that puts the item in the category. A usage item the definition
+                # does not name ("who you talk to" under telemetry) is only probably covered.
+                definition = self.reading.definition_evidence(term)
+                evidence = base.evidence
+                if definition and all(e.start != definition.start for e in evidence):
+                    evidence = (definition, *evidence)
+                verdict = base.verdict
+                if verdict is Verdict.YES and not named_in_definition and item.family is ItemFamily.USAGE:
+                    verdict = Verdict.LIKELY
+                base = Answer(base.question, verdict, base.condition, base.confidence, evidence, base.explanation)
+        explanation = base.explanation if base.explanation == "no terms text found" else note + base.explanation
+        return ItemAnswer(item.id, use.value, base.verdict, base.condition, base.confidence, base.evidence,
+                          explanation)
+
+    def all(self) -> tuple[ItemAnswer, ...]:
+        """Every item × use, in vocabulary order."""
+        return tuple(self.answer(item.id, use) for item in DATA_ITEMS for use in Use)

@@ -1,0 +1,291 @@
+"""Cue words of legal drafting, as compiled patterns (English, with cheap French equivalents).
+
+Every pattern here is general knowledge about how terms and privacy policies are written; none
+names a vendor or a document. Patterns are bounded (no unbounded ``.*``) so that a 5 MB line
+still scans in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+# --- AI / machine learning --------------------------------------------------------------------
+
+AI_WORDS = _rx(
+    r"\b(?:machine[- ]learning|artificial[- ]intelligence|A\.?I\.?|gen(?:erative)?[- ]?AI|"
+    r"(?:large )?language models?|LLMs?|(?:AI |ML |foundation |generative |our |its |the |their |"
+    r"third[- ]party )models?|algorithms?|neural networks?|deep learning|"
+    r"apprentissage automatique|intelligence artificielle|IA|mod[eè]les?)\b"
+)
+TRAIN_WORDS = _rx(
+    r"\b(?:train(?:s|ed|ing)?|re-?train\w*|fine[- ]?tun\w*|tun(?:e|ing) (?:of |our |the )?(?:algorithms|models)|"
+    r"entra[iî]n\w*|model (?:training|improvement|development)|"
+    r"(?:improve|develop|build|enhance)\w* (?:and (?:improve|develop|train)\w* )?(?:our |its |the |their )?"
+    r"(?:AI|artificial intelligence|machine learning|ML|generative|foundation|language)? ?(?:models?|algorithms?)|"
+    r"help (?:our )?models? (?:become|improve|learn)|learn from|train\w* (?:\w+ ){0,3}?models?)\b"
+)
+TRAIN_MODELS = _rx(
+    r"\btrain\w* (?:\w+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
+    r"\b(?:models?|AI) (?:training|are trained|is trained)\b"
+)
+# "for ... machine learning or artificial intelligence" names AI as a purpose even without "train".
+AI_PURPOSE = _rx(r"\b(?:machine[- ]learning|artificial[- ]intelligence|apprentissage automatique)\b")
+IMPROVE_WORDS = _rx(
+    r"\b(?:improv\w+|develop\w*|enhanc\w+|research|new (?:products|services|features)|"
+    r"am[ée]lior\w+|d[ée]velopp\w+)\b"
+)
+
+# --- polarity ---------------------------------------------------------------------------------
+
+NEGATION = _rx(
+    r"\b(?:not|never|no longer|neither|nor|won['’]t|don['’]t|doesn['’]t|isn['’]t|aren['’]t|"
+    r"shan['’]t|cannot|can['’]t|without using|restrict\w* (?:\w+ ){0,6}?from|prohibit\w*|forbid\w*|"
+    r"disclaims?|n['’]utilis\w+ pas|ne \w+ pas|n['’]\w+ pas|jamais|aucun\w*)\b"
+)
+# A negation only denies a data-use statement when it governs the use verb ("does not use",
+# "will never sell", "may not train"); "where you have not engaged" denies nothing we care about.
+_USE_VERBS = (
+    r"(?:use|uses|using|used|process\w*|train\w*|sell|sells|selling|sold|share|shares|sharing|shared|access|"
+    r"disclose\w*|licensed|rented|owned|own|permit\w*|allow\w*|authori[sz]e\w*|"
+    r"licen[cs]e|rent|monetiz\w*|employ|utili[sz]e|exploit|provide|make (?:it |them )?available|read|view|"
+    r"look at|claim|obtain|acquire|include|utilis\w+|vend\w*|partag\w*)"
+)
+NEGATED_USE = _rx(
+    r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b(?:\W+(?!and\b|but\b|or\b|so\b|which\b)\w+){0,4}?\W+"
+    + _USE_VERBS + r"\b|\brestrict\w* (?:\w+ ){0,6}?from\b|\b(?:prohibit\w*|forbid\w*|disclaims?)\b|"
+    r"\bne \w+ (?:pas|jamais|aucun\w*)|\bn['’]\w+ (?:pas|jamais|aucun\w*)"
+)
+# "will not access, view or process Content except (a) … (b) …": a closed list of permitted uses.
+NOT_EXCEPT = _rx(r"\b(?:not|never|only)\b(?:\W+\w+){0,14}?\W+(?:except|other than|save (?:as|for))\b")
+IMPROVE_SERVICES = _rx(
+    r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,5}?\W+"
+    r"(?:services?|products?|features?|platform|offerings?|technolog\w+|produits|fonctionnalit[ée]s)\b"
+)
+AI_DEVELOP = _rx(
+    r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"
+    r"(?:AI|artificial intelligence|machine learning|generative AI|IA|intelligence artificielle)\b|"
+    r"\b(?:AI|artificial intelligence) (?:features?|technolog\w+|products?|systems?)\b.{0,40}?\bdevelop"
+)
+THEIR_SERVICES = _rx(r"\b(?:develop|improve|train)\w* (?:their|its) (?:own )?(?:services?|products?|models?|AI)\b")
+MARKETING_USE = _rx(
+    r"\b(?:use|uses|using|used|display\w*|show\w*|promot\w+|feature|include|personali[sz]\w*|target\w*|"
+    r"tailor\w*|customi[sz]\w*|place|serve|publicit\w*|personnalis\w*)\b"
+)
+# Negations that do not deny the statement itself.
+FALSE_NEGATION = _rx(
+    r"\b(?:not limited to|but not limited|whether or not|may or may not|not only|if you do not|"
+    r"if you don['’]t|do not want|don['’]t want|not to use|unless|not (?:be )?(?:able|required)|"
+    r"do not (?:agree|accept)|not affiliated|not responsible|not liable|not intended|(?:have|has) not opted out|"
+    r"not opted out|do not opt out|(?:does|do|did) not (?:consent|agree)|no guarantees?|not guarantee\w*|"
+    r"does not imply|not (?:be )?(?:deemed|construed)|to not \w+|not to \w+)\b"
+)
+# What models or other actors do not do ("they do not have access to the training data") is not the
+# vendor excluding anything.
+OTHERS_DO_NOT = _rx(
+    r"\b(?:they|models?|it|the model|third[- ]parties|other (?:users|companies))\s+(?:do|does|will|would|can|could)"
+    r"\s*(?:not|n['’]t)\b"
+)
+# The user's own obligations ("you may not use the Services to train a model") are not data-use
+# statements by the vendor.
+USER_RESTRICTION = _rx(
+    r"\b(?:you (?:may|shall|will|must|agree to|can)(?: not|n['’]t)|you agree not to|you (?:are|will be) not "
+    r"(?:allowed|permitted)|(?:customer|user|licensee)s? (?:may|shall|will|must) not|not permit any|"
+    r"(?:you|users?|customers?) (?:\w+ ){0,4}?(?:not|or) (?:to )?(?:use|permit|allow) (?:the |our |any )?"
+    r"(?:services?|output|outputs|content)\b.{0,60}?"
+    r"(?:to develop|to train|to build|competing|that compete)|(?:you|users?) (?:may|shall|must) not|"
+    r"reverse engineer|compete with|by using automated means|scrap(?:e|es|ing)\b|crawl(?:er|ers|ing)\b|"
+    r"(?:only|solely|exclusively) for your (?:own )?(?:personal|internal|private|non-?commercial)\b)",
+)
+# Liability, indemnity and warranty clauses allocate risk; they never grant or deny a use of data, whatever
+# words ("advertising", "not", "only") they list.
+RISK_CLAUSE = _rx(
+    r"\b(?:indemnif\w+|hold (?:\w+ )?harmless|(?:exclude|disclaim|limit)\w* (?:\w+ ){0,6}?liabilit\w+|"
+    r"(?:not|never) (?:be )?(?:liable|responsible)|no (?:guarantees?|warrant(?:y|ies))|"
+    r"(?:does|do|cannot|can['’]t) not? ?(?:guarantee|warrant|ensure)|makes? no (?:representations?|warrant\w+))\b"
+)
+# "At present we are postponing / pausing the use of your information to develop AI": a dormant use.
+POSTPONED = _rx(
+    r"\b(?:postpon\w+|paus(?:e|ed|ing)|delay(?:ed|ing)?|put on hold|report(?:ons|é|ée|er)|suspend(?:ed|ing|ons)|"
+    r"(?:will|shall) (?:let you know|inform you|notify you|tell you) (?:before|prior to)|"
+    r"vous tiendrons au courant avant)\b"
+)
+EXCEPT_WORDS = _rx(r"\b(?:except|unless|other than|save for|sauf)\b")
+NOTWITHSTANDING = _rx(r"\b(?:notwithstanding|despite anything|nonobstant)\b")
+CLOSED_LIST = _rx(
+    r"\b(?:(?:only|solely|exclusively|uniquement|seulement) (?:to|for|in order to|as necessary to|as needed to|"
+    r"(?:the )?purposes? of)|(?:limited|restricted) (?:to|purpose)|for the (?:sole|limited|restricted) purpose|"
+    r"no other purpose)\b"
+)
+# Processor language: the vendor handles the data only as the customer instructs.
+ON_INSTRUCTIONS = _rx(
+    r"\b(?:only |solely )?(?:on|upon|in accordance with|as instructed by|pursuant to) (?:the )?(?:\w+['’]s? ){0,2}?"
+    r"(?:documented |written )?(?:request|instructions?)\b"
+)
+OPERATE_WORDS = _rx(
+    r"\b(?:provid\w+|operat\w+|deliver\w*|host\w*|perform\w*|run\w*|maintain\w*|fournir|make \w+ (?:\w+ )?available)"
+    r"\b.{0,40}?"
+    r"\b(?:the |our |its )?(?:services?|platform|products?|website|app|agreement|obligations|you)\b"
+)
+
+# --- conditions -------------------------------------------------------------------------------
+
+OPT_IN = _rx(
+    r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|without (?:(?:your|the user['’]s|the customer['’]s|their|the|express|explicit|"
+    r"prior|affirmative|written|separate) )+(?:consent|permission|authori[sz]ation)|with your (?:\w+ )?(?:consent|"
+    r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
+    r"turn on|allow|consent|agree|give us permission|submit feedback|provide feedback|share|permit|"
+    r"explicitly|affirmatively)|you (?:have )?(?:chosen|opted|elected) to|if (?:training|this setting|the setting|"
+    r"sharing) is (?:enabled|turned on|on)|sans votre consentement|avec votre consentement)"
+)
+OPT_OUT = _rx(
+    r"\b(?:opt(?:s|ed)?[- ]?out|turn(?:ing)? (?:it |this |that )?off|switch\w* off|disabl\w+|toggle|"
+    r"data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings|(?:change|adjust|manage|update) "
+    r"(?:your |this |these )?(?:settings|preferences|choices)|you (?:can|may) (?:choose|object|withdraw|decline|ask us "
+    r"not)|choose (?:whether|not to)|right to object|object to|withdraw (?:your )?consent|"
+    r"vous opposer|d[ée]sactiv\w+|param[eè]tres)\b"
+)
+ADMIN = _rx(
+    r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|workspace owners?|"
+    r"organi[sz]ation['’]s (?:admin\w*|owner)|your (?:employer|organi[sz]ation) (?:decides|controls|chooses))\b"
+)
+PLAN = _rx(
+    r"\b(?:enterprise|business (?:customers?|users?|accounts?|plans?|offerings?|data)|API (?:customers?|users?|"
+    r"platform|data|services?)|(?:via|through) (?:our |the )?API|team (?:plan|accounts?|workspaces?)|"
+    r"paid (?:plans?|accounts?|subscriptions?)|free (?:plans?|tier|users?|accounts?|subscriptions?)|"
+    r"commercial (?:customers?|"
+    r"products|services|terms|offerings)|consumer (?:services|products|accounts?|plans?|versions?)|"
+    r"education(?:al)? (?:accounts?|customers?)|healthcare|(?:pro|plus|premium) (?:plans?|accounts?|"
+    r"subscriptions?))\b"
+)
+REGION = _rx(
+    r"\b(?:EEA|European (?:Economic Area|Union)|E\.?U\.?|United Kingdom|UK|Switzerland|Swiss|Brazil|"
+    r"South Korea|Japan|California|(?:where|in which) you (?:live|reside|are located)|your (?:region|country|"
+    r"jurisdiction)|regions? (?:outside|other than)|countries (?:outside|other than)|"
+    r"Espace [ée]conomique europ[ée]en|Union europ[ée]enne|Royaume-Uni|Suisse)\b"
+)
+DEIDENTIFIED = _rx(
+    r"\b(?:de-?identifi\w+|aggregat\w+|anonymi[sz]\w+|anonymous|pseudonymi[sz]\w+|"
+    r"(?:cannot|can['’]t|does not|doesn['’]t|not) (?:reasonably )?(?:be used to )?identify you|"
+    r"non-?personal|agr[ée]g[ée]\w*|anonymis[ée]\w*)\b"
+)
+
+# --- actors, licences, ownership, marketing, sale ---------------------------------------------
+
+THIRD_PARTY = _rx(
+    r"\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|other (?:companies|organi[sz]ations|businesses|"
+    r"developers|AI (?:companies|providers|developers))|data brokers?|researchers|collaborators|"
+    r"advertisers|(?:outside|external) (?:companies|parties|model providers)|model providers?|"
+    r"tiers|partenaires|soci[ée]t[ée]s affili[ée]es)\b"
+)
+THIRD_PARTY_MODELS = _rx(
+    r"\b(?:third[- ]party (?:AI |artificial intelligence |machine learning )?(?:models?|AI|LLMs?)|"
+    r"(?:train\w*|improv\w*) (?:their|other companies['’]|others['’]|partners['’]) (?:own )?"
+    r"(?:AI |artificial intelligence |machine learning |generative )?models?|"
+    r"(?:models?|AI) (?:of|owned by|developed by) (?:third parties|others|partners))\b"
+)
+SERVICE_PROVIDERS = _rx(
+    r"\b(?:service providers?|sub-?processors?|vendors|processors|contractors|on (?:our|its) behalf|"
+    r"prestataires|sous-traitants)\b"
+)
+LICENSE = _rx(
+    r"\b(?:licen[cs]e|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:the |a |an )?(?:right|permission)|"
+    r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez)\b"
+)
+# Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
+LICENSE_STRONG = _rx(
+    r"(?<!non-)(?<!non)(?<!not )\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|"
+    r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
+)
+LICENSE_BREADTH = _rx(
+    r"(?<!non-)(?<!non)(?<!not )\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|any (?:purpose|use|media|"
+    r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
+    r"new (?:products|technologies)|develop(?:ing)? new|marketing|"
+    r"promot\w+|advertis\w+|research|machine[- ]learning|artificial[- ]intelligence|train\w*|"
+    r"derivative works|commercial\w*|perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|"
+    r"sous-licen\w+)\b"
+)
+OWNERSHIP = _rx(
+    r"\b(?:owns|(?:we|\w+) own (?:all|the|any|and)|owned by|ownership|right, title,? and interest|"
+    r"title and interest|belongs? to|"
+    r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:exclusive |sole )?property of)|retain\w* (?:all |solely |exclusively )?(?:rights?|ownership|title)|"
+    r"are retained (?:solely )?by|assign\w* (?:to us|to \w+) all right|est la propri[ée]t[ée]|appartien\w+)\b"
+)
+USER_OWNS = _rx(
+    r"\b(?:you (?:own|retain|keep|continue to own)|(?:you|user|customer)s? (?:will )?(?:retain|own)s?|"
+    r"(?:is|remains|are) (?:yours|your property)|belongs? to you|as between (?:you and \w+|the parties), "
+    r"you|vous (?:restez|demeurez|conservez)|vous appartient)\b"
+)
+# Marketing *to* the user (emails, newsletters) is not use of the user's content for marketing.
+MARKETING_TO_USER = _rx(
+    r"\b(?:marketing|promotional) (?:communications?|e-?mails?|messages?|materials|offers|newsletters?)|"
+    r"receiv\w+ (?:marketing|promotional)|send you (?:marketing|promotional|ads)|"
+    r"(?:participat\w+|enter\w*|tak\w+ part) in (?:\w+ ){0,3}?promotions?|contests?|sweepstakes|"
+    r"direct marketing|marketing to you|rights? of publicity|unsolicited (?:\w+ ){0,3}?(?:advertising|promotional)|"
+    r"promote (?:your|their) (?:own )?(?:business|content|work)"
+)
+MARKETING = _rx(
+    r"\b(?:marketing|advertis\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promot\w+|sponsor\w+|"
+    r"publicit\w+|publicité)\b"
+)
+SALE = _rx(
+    r"\b(?:sell|sells|sold|sale of|selling|rent|monetiz\w+|licen[cs]e (?:it |them |your \w+ )?to (?:third|other|"
+    r"data)|share (?:it |them )?(?:with|to) (?:third|data)|vend(?:re|ons|ent)|louons)\b"
+)
+CONTROL_WORDS = _rx(
+    r"\b(?:opt(?:s|ed)?[- ]?(?:in|out)|settings?|turn(?:ing)? (?:it |this )?(?:off|on)|disabl\w+|enabl\w+|"
+    r"toggle|data controls?|choose|choice|choices|object|withdraw|control\w*|admins?|"
+    r"administrators?|account owners?|param[eè]tres|consentement|opposer)\b"
+)
+
+# Who takes the licence: the vendor from the user (what the questions are about), not the reverse.
+LICENCE_TO_USER = _rx(
+    r"\b(?:grants? you|licen[cs]ed? to you|we grant|you are granted|provided to you under|"
+    r"licen[cs]e to (?:use|access) the (?:services?|software))\b"
+)
+VENDOR_TAKES = _rx(
+    r"\b(?:you (?:hereby )?(?:grant|give|agree to grant)|grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+) "
+    r"(?:a|an|the)\b|"
+    r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
+    r"this licen[cs]e (?:allows|lets|includes|covers|permits|is for)|vous (?:nous )?(?:accordez|conc[ée]dez))"
+)
+NEGATED_MARKETING = _rx(
+    r"\b(?:not|never|\w+n['’]t|no longer)\b(?:\W+\w+){0,4}?\W+(?:" + _USE_VERBS[3:-1] + r"|engage\w*)\b"
+    r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,160}?\b(?:advertis\w*|marketing|ads|promot\w+|"
+    r"publicit\w+)|\bne \w+ (?:pas|jamais)[^.;]{0,80}?publicit"
+)
+# Statements limited to children do not speak for adult users.
+MINORS_ONLY = _rx(r"\b(?:under the age of \d+|under \d+ years|minors?|children|child|younger than \d+|teens?|"
+                  r"mineurs?|enfants?)\b")
+ADS_ALONGSIDE = _rx(
+    r"\b(?:advertis\w+|ads)\b (?:\w+ )?(?:in connection with|alongside|next to|near|around|on or off)\b"
+)
+# "Once you opt out, new conversations will not be used to train": a default use you can switch off.
+OPTED_OUT_THEN_NOT = _rx(
+    r"\b(?:once|if|when|after|where) you (?:have )?(?:opt(?:ed)? out|turn(?:ed)? (?:it |this )?off|disabl\w+|"
+    r"withdr[ae]w\w*|object\w*|(?:choose|decide|elect) not to)"
+)
+# Licences over feedback, logos or names are not licences over the user's content.
+NON_CONTENT_OBJECT = _rx(r"\b(?:feedback|suggestions?|ideas|logos?|trademarks?|trade names?|brand features)\b")
+# The canonical data-use statement: "we may use …", "we do not train …", "Zoom will not use …".
+VENDOR_DOES = _rx(r"\b(?:we|[A-Z][\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|train|trains|process|share|sell|license)\b")
+# Training on the open web or licensed third-party data is not training on the user's data.
+PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data)|public sources|data from third[- ]party "
+                     r"partners|open(?:ly)? (?:web|internet)|freely and openly accessible)\b")
+# Who uses the data for marketing: the vendor ("we use", "Zoom may use") or a passive "is used for".
+MARKETING_BY_VENDOR = _rx(
+    r"\b(?:we|us|our|nous|notre|nos)\b|\b(?:is|are|be|being|been) used\b|\b[A-Z][\w.]+ (?:may|will|can|uses?) \w+|"
+    r"\b(?:sont|est) utilis[ée]"
+)
+NEW_VENTURES = _rx(r"\b(?:new|other) (?:technologies|products)\b")
+ANY_PURPOSE = _rx(
+    r"\b(?:any (?:purpose|use|manner)|all purposes|commercially exploit\w*|for (?:any|all) (?:lawful )?purposes?)\b"
+)
+DISCLAIMS = _rx(r"\b(?:disclaims? (?:any|all) (?:\w+ )?(?:rights?|licen[cs]es?)|"
+               r"(?:does|do|will) not (?:claim|obtain|acquire) (?:any )?(?:ownership|rights?))\b")

@@ -1,0 +1,232 @@
+"""The eight document-level questions, each answered from one document reading."""
+
+from __future__ import annotations
+
+import re
+
+from termlens.analysis import lexicon as lx
+from termlens.analysis.reading import Reading, SentenceReading
+from termlens.analysis.resolve import Proposal, combine, decide_training, describe, pick_condition, silent_answer
+from termlens.analysis.statements import has
+from termlens.analysis.terms import CATEGORY_CUES, Category
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Condition, Verdict
+
+CONTENT = (Category.CONTENT,)
+USAGE = (Category.USAGE,)
+AI_IO = (Category.AI_IO,)
+
+_SUBLICENSE = re.compile(r"\bsub-?licen[cs]\w+", re.IGNORECASE)
+# Passing the data to others for training: "we share … with partners … to train their models", "we
+# license content to AI developers". Training *our* models on data *from* partners is not this.
+_THIRD_PARTY_TRAINING = re.compile(
+    r"\b(?:shar\w+|disclos\w+|provid\w+|sell\w*|sold|licens\w+|transfer\w*|make \w+ available)\b[^.]{0,80}?"
+    r"\b(?:to|with|by)\s+(?:\w+\s+){0,2}?(?:third[- ]part\w+|partners?|other companies|others|developers|researchers|"
+    r"AI (?:companies|developers|providers))\b[^.]{0,80}?\b(?:train\w*|machine learning|AI|models?)\b",
+    re.IGNORECASE,
+)
+
+
+def _inherit(question: str, answer: Answer, source: Answer, why: str) -> Answer:
+    """An answer that rests on silence takes another question's answer when the data is the same."""
+    if answer.evidence or not source.evidence:
+        return answer
+    return Answer(question, source.verdict, source.condition, source.confidence * 0.9, source.evidence,
+                  why + " " + source.explanation)
+
+
+def train_content_own(reading: Reading) -> Answer:
+    """May the vendor train its own AI on users' content?"""
+    answer = decide_training("train.content.own", reading, CONTENT)
+    if reading.ai_service:
+        # On an AI assistant the user's content is what they type and upload: their prompts and chats.
+        answer = _inherit("train.content.own", answer, decide_training("train.ai_io", reading, AI_IO),
+                          "On an AI assistant your content is your prompts and chats.")
+    return answer
+
+
+def train_content_third_party(reading: Reading) -> Answer:
+    """May users' content train third parties' AI, or be sold / licensed to them for that?"""
+
+    def third_party_training(r: SentenceReading) -> bool:
+        c = r.cues
+        if c.third_party_models:
+            return True
+        if (c.third_party or c.service_providers) and has(lx.CLOSED_LIST, r.sentence.text):
+            return True
+        if c.service_providers and not c.sale:
+            return False
+        if c.third_party and c.their_services:
+            return True
+        if c.sale and c.negated and c.third_party:
+            return True
+        return bool(c.third_party and (c.ai_training or c.sale) and has(_THIRD_PARTY_TRAINING, r.sentence.text))
+
+    answer = decide_training("train.content.third_party", reading, CONTENT, third_party_training, third_party=True)
+    if answer.evidence:
+        return answer
+    own = train_content_own(reading)
+    if own.verdict not in (Verdict.YES, Verdict.LIKELY):
+        return answer
+    # A licence that lets partners or other companies use the content the vendor may train on
+    # probably lets them train too; a merely sublicensable one leaves it open.
+    licences = [r for r in reading.sentences
+                if r.vendor_licence and r.names(*CONTENT) and (has(_SUBLICENSE, r.sentence.text) or r.cues.third_party)]
+    licences.sort(key=lambda r: not r.cues.third_party)
+    if licences:
+        r = licences[0]
+        verdict = Verdict.LIKELY if r.cues.third_party else Verdict.UNCLEAR
+        chosen = [Proposal(verdict, r, 2, r.conditions)]
+        what = ("lets the vendor pass your content to other companies, and the vendor may train AI on it, so "
+                "others' training is probably within reach." if verdict is Verdict.LIKELY else
+                "lets the vendor sublicense your content without saying whether others may train AI on it.")
+        return Answer("train.content.third_party", verdict, Condition.NONE, 0.55, reading.evidence([r]),
+                      describe(reading, chosen, what))
+    return answer
+
+
+def train_usage_own(reading: Reading) -> Answer:
+    """May the vendor train AI on usage / telemetry / service-generated data?"""
+    answer = decide_training("train.usage.own", reading, USAGE)
+    if answer.verdict is not Verdict.UNCLEAR:
+        return answer
+    owned = ownership_usage(reading)
+    if owned.verdict is Verdict.YES:
+        return Answer("train.usage.own", Verdict.LIKELY, Condition.NONE, 0.6, owned.evidence,
+                      owned.explanation.replace("claims ownership of usage or service-generated data.",
+                                                "says the vendor owns usage or service-generated data, and no "
+                                                "clause limits what it may do with it, so training on it is "
+                                                "likely."))
+    return answer
+
+
+def train_ai_io(reading: Reading) -> Answer:
+    """Are the prompts and outputs of the vendor's AI features used for training?"""
+    answer = decide_training("train.ai_io", reading, AI_IO)
+    if reading.ai_service:
+        answer = _inherit("train.ai_io", answer, decide_training("train.content.own", reading, CONTENT),
+                          "On an AI assistant your prompts and chats are the content you provide.")
+    return answer
+
+
+def ownership_usage(reading: Reading) -> Answer:
+    """Does the vendor claim ownership of usage / telemetry / service-generated data?"""
+    hits = [
+        r for r in reading.sentences
+        if r.cues.ownership and r.names(Category.USAGE) and not r.cues.user_owns and not r.cues.negated
+    ]
+    if not hits:
+        return silent_answer("ownership.usage", reading)
+    chosen = [Proposal(Verdict.YES, hits[0], 2, r.conditions) for r in hits[:1]]
+    return Answer("ownership.usage", Verdict.YES, Condition.NONE, 0.85, reading.evidence(p.reading for p in chosen),
+                  describe(reading, chosen, "claims ownership of usage or service-generated data."))
+
+
+def licence_content_broad(reading: Reading) -> Answer:
+    """Does the vendor take a licence to content beyond operating the service for the user?"""
+    broad: list[SentenceReading] = []
+    narrow: list[SentenceReading] = []
+    for r in reading.sentences:
+        c = r.cues
+        borrowed = r.names(Category.CONTENT) and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)
+        if r.restricted or not (Category.CONTENT in r.own or r.in_licence or borrowed):
+            continue
+        if not r.vendor_licence:
+            # "You retain the rights you hold in your content", "we disclaim any rights to it", "we
+            # process Customer Content only on the customer's instructions".
+            if Category.CONTENT in r.own and (c.user_owns or c.disclaims or has(lx.ON_INSTRUCTIONS, r.sentence.text)):
+                narrow.append(r)
+            continue
+        if (c.licence_broad or (r.in_licence and has(lx.LICENSE_BREADTH, r.sentence.text))) and not c.negated:
+            broad.append(r)
+        elif c.licence:
+            narrow.append(r)
+    if broad:
+        # The licence over the content itself, not a publicity or feedback clause beside it.
+        broad.sort(key=lambda r: (has(lx.NON_CONTENT_OBJECT, r.sentence.text), Category.CONTENT not in r.own))
+        chosen = [Proposal(Verdict.YES, broad[0], 2, broad[0].conditions)]
+        return Answer("license.content.broad", Verdict.YES, Condition.NONE, 0.85,
+                      reading.evidence([broad[0]]),
+                      describe(reading, chosen, "grants the vendor a licence to your content that goes beyond "
+                                                "operating the service (broad terms or purposes)."))
+    if narrow:
+        narrow.sort(key=lambda r: (not r.cues.licence, len(r.sentence.text) > 1200))
+        chosen = [Proposal(Verdict.NO, narrow[0], 2, frozenset())]
+        return Answer("license.content.broad", Verdict.NO, Condition.NONE, 0.75, reading.evidence([narrow[0]]),
+                      describe(reading, chosen, "limits the licence to your content to operating the service."))
+    return silent_answer("license.content.broad", reading)
+
+
+def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
+    """Whether a content word (or a content defined term) sits close to the marketing word."""
+    text = r.sentence.text[:6000]
+    ads = [m.start() for m in lx.MARKETING.finditer(text)]
+    spots = [m.start() for m in CATEGORY_CUES[Category.CONTENT].finditer(text)]
+    spots += [text.find(t) for t in r.terms if Category.CONTENT in reading.terms[t].categories]
+    return any(abs(a - b) <= 150 for a in ads for b in spots if b >= 0)
+
+
+def marketing_content(reading: Reading) -> Answer:
+    """May user content be used for the vendor's marketing or advertising?"""
+    proposals: list[Proposal] = []
+    for r in reading.sentences:
+        c = r.cues
+        if r.restricted or not (r.own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):
+            continue
+        content = Category.CONTENT in r.own or r.in_licence
+        narrow_licence = r.vendor_licence and c.licence and not c.licence_broad and not r.in_licence
+        if (c.closed_list or narrow_licence) and not c.marketing and content:
+            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
+            continue
+        if not c.marketing or not c.marketing_use:
+            continue
+        by_vendor = r.vendor_licence or r.in_licence or has(lx.MARKETING_BY_VENDOR, r.sentence.text)
+        if not (by_vendor or c.marketing_negated):
+            continue
+        if c.marketing_negated:
+            proposals.append(Proposal(Verdict.NO, r, 2 if content else 1, r.conditions))
+        elif not content or has(lx.ADS_ALONGSIDE, r.sentence.text):
+            # "We use your information to personalise ads" (personal data may include content), or ads
+            # shown next to your content: probable, not stated.
+            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
+        elif r.in_licence or r.vendor_licence or _content_near_marketing(reading, r):
+            proposals.append(Proposal(Verdict.YES, r, 2, r.conditions))
+    answer = combine("marketing.content", reading, proposals, "marketing or advertising", CONTENT)
+    if answer.verdict in (Verdict.YES, Verdict.LIKELY) and answer.condition is Condition.NONE:
+        # A switch for personalised ads ("You can control tailored advertising in your settings").
+        switch = next((r for r in reading.sentences if r.cues.marketing and Condition.OPT_OUT in r.conditions
+                       and not r.cues.marketing_negated and not r.restricted), None)
+        if switch is not None:
+            return Answer(answer.question, answer.verdict, Condition.OPT_OUT, answer.confidence,
+                          (*answer.evidence, *reading.evidence([switch])),
+                          answer.explanation + f" Section {switch.section or '—'} lets you switch it off.")
+    return answer
+
+
+def control_ai_training(reading: Reading) -> Answer:
+    """Does the document describe a user control over AI training?"""
+    hits = [
+        r for r in reading.sentences
+        if (r.cues.ai_training or r.cues.ai_development) and not r.restricted
+        and r.conditions & {Condition.OPT_IN, Condition.OPT_OUT, Condition.ADMIN}
+    ]
+    if not hits:
+        return silent_answer("control.ai_training", reading)
+    hits.sort(key=lambda r: -len(r.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN}))
+    best = hits[0]
+    condition = pick_condition(best.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})
+    chosen = [Proposal(Verdict.YES, best, 2, best.conditions)]
+    return Answer("control.ai_training", Verdict.YES, condition, 0.85, reading.evidence([best]),
+                  describe(reading, chosen, "describes a choice you (or an admin) have over AI training."))
+
+
+ANSWERERS = (
+    train_content_own,
+    train_content_third_party,
+    train_usage_own,
+    train_ai_io,
+    ownership_usage,
+    licence_content_broad,
+    marketing_content,
+    control_ai_training,
+)

@@ -1,0 +1,206 @@
+"""One document read sentence by sentence, with its defined terms applied.
+
+A :class:`Reading` is what question answering works from: for every sentence that can bear on a
+question, its cues plus the data categories it names directly or through defined terms.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from termlens.analysis import lexicon as lx
+from termlens.analysis.statements import Cues, has, read_sentence
+from termlens.analysis.terms import Category, DefinedTerm, categories_in, find_defined_terms, term_categories
+from termlens.domain.model import DocumentStructure, Evidence, Sentence
+from termlens.domain.vocabulary import Condition
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)|\(?[a-z0-9]\)|[a-z]\.|\d+\.)\s")
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """A relevant sentence with its cues and the categories it speaks of."""
+
+    sentence: Sentence
+    cues: Cues
+    categories: frozenset[Category]
+    terms: tuple[str, ...]
+    section: str | None
+    conditions: frozenset[Condition]  # the cues' conditions plus those carried by defined terms
+    own: frozenset[Category]  # categories named in the sentence itself, not borrowed from its line or lead-in
+    restricted: bool  # the user's own obligation ("you may not …"), also when inherited from a lead-in
+    in_licence: bool  # a list item under "you grant us a licence to:"
+
+    @property
+    def vendor_licence(self) -> bool:
+        """A licence the vendor takes to the user's data (not one it gives the user)."""
+        text = self.sentence.text
+        return self.in_licence or (self.cues.licence and bool(has(lx.VENDOR_TAKES, text))
+                                   and not (has(lx.LICENCE_TO_USER, text) and not has(lx.VENDOR_TAKES, text)))
+
+    @property
+    def direct(self) -> bool:
+        """Whether the sentence names specific data itself."""
+        return bool(self.own - {Category.AI_IO_BROAD, Category.PERSONAL})
+
+    def names(self, *wanted: Category) -> bool:
+        """Whether the sentence speaks of any of the wanted categories."""
+        return any(c in self.categories for c in wanted)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The relevant sentences of one document, in order, and its defined terms."""
+
+    structure: DocumentStructure
+    sentences: tuple[SentenceReading, ...]
+    terms: dict[str, DefinedTerm]
+    ai_service: bool = False  # the service is an AI assistant: the user's content is its prompts and chats
+
+    @property
+    def has_text(self) -> bool:
+        """False when there is no terms text at all (empty or whitespace-only input)."""
+        return bool(self.structure.text.strip())
+
+    def evidence(self, readings: Iterable[SentenceReading]) -> tuple[Evidence, ...]:
+        """Verbatim quotes with offsets for the given sentences, in document order, no repeats."""
+        text = self.structure.text
+        seen: set[int] = set()
+        quotes: list[Evidence] = []
+        for r in sorted(readings, key=lambda x: x.sentence.start):
+            s = r.sentence
+            if s.start in seen:
+                continue
+            seen.add(s.start)
+            quotes.append(Evidence(quote=text[s.start:s.end], start=s.start, end=s.end, section=r.section))
+        return tuple(quotes)
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        sentences = self.structure.sentences
+        i = bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1 if sentences else -1
+        return sentences[i] if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, offset + 1) else None
+
+    def definition_evidence(self, term: str) -> Evidence | None:
+        """The sentence that defines a term, as a quote."""
+        defined = self.terms.get(term)
+        s = self._sentence_at(defined.start) if defined else None
+        if s is None:
+            return None
+        text = self.structure.text
+        return Evidence(text[s.start:s.end], s.start, s.end, self.structure.section_number(s.section))
+
+    def where_defined(self, term: str) -> str | None:
+        """The section citation of the sentence that defines a term."""
+        defined = self.terms.get(term)
+        s = self._sentence_at(defined.start) if defined else None
+        return self.structure.section_number(s.section) if s else None
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    """The line a sentence sits on (a table row, a paragraph), capped for pathological input."""
+    left = text.rfind("\n", max(0, start - 3000), start)
+    right = text.find("\n", end, end + 3000)
+    return text[left + 1 if left >= 0 else max(0, start - 3000):right if right >= 0 else end + 3000]
+
+
+# Table cells and <br>-joined list items arrive as one long "sentence"; each cell is read on its own.
+_CELL_BREAK = re.compile(r"(?:\s*<br\s*/?>\s*)+|\s+\|\s+|\s*\|\s*\n\|?\s*")
+
+
+def _pieces(sentence: Sentence) -> list[Sentence]:
+    text = sentence.text
+    if len(text) < 200 or ("<br" not in text and "|" not in text):
+        return [sentence]
+    pieces = []
+    at = 0
+    for m in [*_CELL_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[at:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if chunk.strip("|-: "):
+            start = sentence.start + at + lead
+            pieces.append(Sentence(sentence.index, start, start + len(chunk), sentence.section, chunk))
+        at = m.end() if m else len(text)
+    return pieces or [sentence]
+
+
+def read_document(structure: DocumentStructure) -> Reading:
+    """Read every sentence once (cached per sentence text) and keep those that matter.
+
+    List items inherit from their lead-in ("We use Services Data to:", "You agree not to:", "you
+    grant us a licence to:"), and a sentence naming no data borrows the data named on its line.
+    """
+    terms = find_defined_terms(structure)
+    text_all = structure.text
+    # "Designated Countries" defined as the EU, EEA and Switzerland makes any clause using it regional.
+    region_terms = {t for t, d in terms.items() if lx.REGION.search(text_all[d.start:d.end])}
+    kept: list[SentenceReading] = []
+    lead_cats: frozenset[Category] = frozenset()
+    lead_restricts = lead_licence = False
+    lead_section: int | None = None
+    for sentence, row in ((piece, whole) for whole in structure.sentences for piece in _pieces(whole)):
+        text = sentence.text
+        line_start = text_all.rfind("\n", 0, sentence.start) + 1
+        is_item = bool(_LIST_ITEM.match(text_all, line_start, line_start + 16))
+        cues = read_sentence(text)
+        opens_list = not is_item and text.rstrip().endswith(":")
+        if not is_item:
+            lead_cats, lead_restricts, lead_licence, lead_section = frozenset(), False, False, sentence.section
+        if not cues.relevant and not opens_list:
+            continue
+        via_terms, used = term_categories(text, terms) if terms else (frozenset(), ())
+        categories = cues.categories | via_terms
+        if opens_list:
+            lead_cats = categories_in(text) | via_terms
+            lead_restricts = bool(has(lx.USER_RESTRICTION, text))
+            lead_licence = cues.licence and bool(has(lx.VENDOR_TAKES, text))
+            if not cues.relevant:
+                continue
+        inherit = is_item and sentence.section == lead_section
+        own = categories
+        if inherit:
+            categories |= lead_cats | ({Category.CONTENT} if lead_licence else set())
+        if not categories - {Category.AI_IO_BROAD}:
+            line = _paragraph(text_all, sentence.start, sentence.end)
+            line_terms, line_used = term_categories(line, terms) if terms else (frozenset(), ())
+            categories |= categories_in(line) | line_terms
+            used = used or line_used
+        kept.append(
+            SentenceReading(
+                sentence=sentence,
+                cues=cues,
+                categories=categories,
+                terms=used,
+                section=structure.section_number(sentence.section),
+                conditions=cues.conditions | ({Condition.REGION} if any(t in region_terms for t in used) else set())
+                | _row_conditions(sentence, row),
+                own=own,
+                restricted=cues.user_restriction or (inherit and lead_restricts) or bool(has(lx.RISK_CLAUSE, text)),
+                in_licence=inherit and lead_licence,
+            )
+        )
+    return Reading(structure=structure, sentences=tuple(kept), terms=terms, ai_service=_ai_service(structure, terms))
+
+
+def _row_conditions(piece: Sentence, row: Sentence) -> frozenset[Condition]:
+    """A purpose cell read on its own keeps the de-identification its table row puts on the data
+    ("| To train our models | De-identified User Content |")."""
+    if piece is row or piece.text == row.text:
+        return frozenset()
+    return frozenset({Condition.DEIDENTIFIED}) if has(lx.DEIDENTIFIED, row.text) else frozenset()
+
+
+_PROMPT = re.compile(r"prompts?|(?:chat|conversation)s? with (?:the |our )?(?:AI|assistant|chatbot|model)",
+                     re.IGNORECASE)
+
+
+def _ai_service(structure: DocumentStructure, terms: dict[str, DefinedTerm]) -> bool:
+    """Whether the document is an AI assistant's: it defines prompts or outputs as data, or keeps
+    speaking of prompts. There the user's content *is* its prompts and chats."""
+    if any(Category.AI_IO in d.categories for d in terms.values()):
+        return True
+    return len(_PROMPT.findall(structure.text[:400_000])) >= 3

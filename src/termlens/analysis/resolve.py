@@ -1,0 +1,278 @@
+"""From sentence readings to verdicts: precedence rules of careful reading.
+
+Per question, every relevant sentence proposes a verdict (an explicit exclusion proposes `no`, an
+explicit permission `yes`, a broad licence naming AI purposes `likely`, a closed list of permitted
+uses `unlikely`, a vague "to improve our services" `unclear`). Precedence then decides: an
+unscoped explicit exclusion beats any grant (that is what "notwithstanding" drafting does), an
+exclusion scoped to a plan or region turns a permission into a conditional one, and silence gives
+`unclear` (permission questions) or `no` (the "does the document…" questions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from termlens.analysis import lexicon as lx
+from termlens.analysis.reading import Reading, SentenceReading
+from termlens.analysis.statements import exception_conditions, has
+from termlens.analysis.terms import Category
+from termlens.domain.model import Answer, Evidence
+from termlens.domain.vocabulary import QUESTIONS_BY_ID, Condition, QuestionKind, Verdict
+
+# Which condition speaks loudest when several apply (a user's own switch matters most).
+CONDITION_ORDER = (Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN, Condition.DEIDENTIFIED,
+                   Condition.PLAN, Condition.REGION)
+SCOPES = frozenset({Condition.PLAN, Condition.REGION})
+
+SILENT = "The document is silent on this: no clause addresses it, so this answer rests on silence."
+NO_TEXT = "no terms text found"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One sentence's proposed verdict for one question."""
+
+    verdict: Verdict
+    reading: SentenceReading
+    strength: int  # 2: names the category directly or by a defined term; 1: only "personal data"
+    conditions: frozenset[Condition]
+
+
+def pick_condition(conditions: frozenset[Condition]) -> Condition:
+    """The single condition to report from a set."""
+    for c in CONDITION_ORDER:
+        if c in conditions:
+            return c
+    return Condition.NONE
+
+
+def _about(r: SentenceReading, data: Sequence[Category]) -> int:
+    if r.names(*data):
+        return 2
+    if Category.AI_IO in data:
+        return 1 if r.names(Category.AI_IO_BROAD, Category.PERSONAL) else 0
+    if r.names(Category.PERSONAL):
+        # "User Content that is not personal data" speaks of content only: "personal data" does not
+        # stand for usage data in a sentence that names content.
+        return 0 if Category.USAGE in data and r.own & {Category.CONTENT, Category.AI_IO} else 2
+    return 0
+
+
+_NAMED_KINDS = re.compile(
+    r"\b(?:audio|video|chat|screen[- ]shar\w*|attachments|files|messages|recordings|transcripts|images|photos|"
+    r"voice|whiteboards?|polls?)\b", re.IGNORECASE)
+# "any of your content", or a list closed by a catch-all ("audio, video, chat … or other communications-like
+# Customer Content"): the exclusion reaches the whole category, not just the kinds it names.
+_UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?:content|data|information|inputs?)\b|"
+                        r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b",
+                        re.IGNORECASE)
+
+
+def _partial(p: Proposal) -> bool:
+    """An exclusion that names only some kinds of data ("audio, video or chat content")."""
+    text = p.reading.sentence.text
+    return bool(has(_NAMED_KINDS, text)) and not has(_UNIVERSAL, text)
+
+
+def silent_answer(question: str, reading: Reading) -> Answer:
+    """The answer when nothing in the text addresses the question."""
+    known = QUESTIONS_BY_ID.get(question)
+    kind = known.kind if known else QuestionKind.PERMISSION
+    # With no text at all nothing can be said either way, not even "the document does not".
+    verdict = Verdict.NO if kind is QuestionKind.DOCUMENT and reading.has_text else Verdict.UNCLEAR
+    explanation = SILENT if reading.has_text else NO_TEXT
+    return Answer(question, verdict, Condition.NONE, 0.6 if reading.has_text else 0.0, (), explanation)
+
+
+def describe(reading: Reading, proposals: Sequence[Proposal], what: str) -> str:
+    """One or two sentences: which sections say what, naming the defined terms relied on."""
+    sections = sorted({p.reading.section for p in proposals if p.reading.section}, key=str)
+    where = ("Section " + ", ".join(sections)) if sections else "The text"
+    terms = sorted({t for p in proposals for t in p.reading.terms})[:3]
+    text = f"{where} {what}"
+    if terms:
+        defined = []
+        for t in terms:
+            at = reading.where_defined(t)
+            defined.append(f"“{t}” (defined in {at})" if at else f"“{t}”")
+        text += " It relies on the defined term" + ("s " if len(defined) > 1 else " ") + ", ".join(defined) + "."
+    return text
+
+
+_RECIPIENTS_MODELS = re.compile(r"\btheir (?:own )?(?:\w+ ){0,2}?(?:AI|artificial intelligence|models?)\b",
+                                re.IGNORECASE)
+_OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b", re.IGNORECASE)
+
+
+def decide_training(question: str, reading: Reading, data: Sequence[Category],
+                    accept: Callable[[SentenceReading], bool] | None = None,
+                    third_party: bool = False) -> Answer:
+    """Resolve a "may X be used to train AI" question over the given data categories.
+
+    ``third_party`` asks about others' models: a recipient's "to develop their services" then counts
+    as a probable use, and a sentence about third parties' models needs no data word to count.
+    """
+    proposals: list[Proposal] = []
+    for r in reading.sentences:
+        c = r.cues
+        if r.restricted:
+            continue
+        strength = _about(r, data)
+        if not strength and third_party and c.third_party_models:
+            strength = 2
+        if (c.ai_training or c.ai_development) and has(lx.POSTPONED, r.sentence.text) and not c.negated:
+            # "We are postponing the use of your information to develop AI": the use is dormant for now,
+            # whatever data the document elsewhere lists for it.
+            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, conds_of(r)))
+            continue
+        if (not strength and not third_party and c.ai_training and not c.negated and not r.categories
+                and Category.AI_IO not in data):
+            # "Improve the Platform … by training our machine learning models" in a list of purposes that
+            # names no data: it is about the information the document covers, probably the user's too.
+            proposals.append(Proposal(Verdict.LIKELY, r, 1, conds_of(r)))
+            continue
+        if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD}):
+            continue
+        conds = r.conditions
+        if accept is not None and not accept(r):
+            # A closed list of what may be done with the data answers every use it leaves out.
+            if c.closed_list and r.names(*data) and not c.ai_training:
+                proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
+            continue
+        if not third_party and ((has(_RECIPIENTS_MODELS, r.sentence.text) and not has(_OURS, r.sentence.text))
+                                or (c.negated and has(lx.OTHERS_DO_NOT, r.sentence.text))):
+            continue
+        if c.ai_training:
+            verdict = Verdict.NO if c.negated else Verdict.YES if strength == 2 else Verdict.LIKELY
+            excepted = exception_conditions(r.sentence.text) if c.negated else frozenset()
+            if excepted & {Condition.OPT_OUT, Condition.PLAN} and Condition.OPT_IN not in excepted:
+                # "We do not train on your data except on free plans, unless you opted out": for the
+                # excepted users it is a default use.
+                verdict, conds = (Verdict.YES if strength == 2 else Verdict.LIKELY), excepted
+            proposals.append(Proposal(verdict, r, strength, conds))
+        elif c.ai_development or (third_party and c.their_services):
+            proposals.append(Proposal(Verdict.NO if c.negated else Verdict.LIKELY, r, strength, conds))
+        elif third_party and c.sale and c.negated:
+            proposals.append(Proposal(Verdict.NO, r, strength, conds))
+        elif third_party and (c.third_party or c.service_providers) and has(lx.CLOSED_LIST, r.sentence.text):
+            # "our contractors …, only for the limited purposes described above"
+            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
+        elif r.in_licence and has(lx.NEW_VENTURES, r.sentence.text) and not third_party:
+            proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))
+        elif r.vendor_licence and c.licence_broad and strength == 2 and not third_party:
+            # A perpetual licence "to use … and commercially exploit" reaches training without naming it.
+            verdict = Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else Verdict.UNCLEAR
+            proposals.append(Proposal(verdict, r, strength, conds))
+        elif (r.vendor_licence and c.licence and strength == 2) or (c.closed_list and r.names(*data)):
+            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
+        elif c.improve and not c.negated and strength == 2 and not c.licence:
+            proposals.append(Proposal(Verdict.UNCLEAR, r, 1, conds))
+    return combine(question, reading, proposals, "training of others' AI models" if third_party else "AI training",
+                   data)
+
+
+def conds_of(r: SentenceReading) -> frozenset[Condition]:
+    """The conditions a sentence puts on the use it states."""
+    return r.conditions
+
+
+def rank(p: Proposal) -> tuple[int, int, int, int, int, int]:
+    """Best evidence first: names the data itself, says what the vendor does, in a short sentence."""
+    r = p.reading
+    return (-p.strength, int(len(r.sentence.text) > 1000), -int(r.direct),
+            -int(has(lx.VENDOR_DOES, r.sentence.text)), -int(bool(r.terms) or bool(r.cues.categories)),
+            min(len(r.sentence.text) // 200, 10))
+
+
+def _with_definitions(reading: Reading, chosen: Sequence[Proposal], data: Sequence[Category]) -> list[Evidence]:
+    """The quotes, plus the definition of a defined term through which the data is reached."""
+    quotes = list(reading.evidence(p.reading for p in chosen))
+    if not data:
+        return quotes
+    for p in chosen:
+        if p.reading.cues.categories & set(data):
+            continue
+        for term in p.reading.terms:
+            defined = reading.terms.get(term)
+            if defined and (defined.categories & (set(data) | {Category.AI_IO_BROAD})):
+                quote = reading.definition_evidence(term)
+                if quote and all(q.start != quote.start for q in quotes):
+                    quotes.insert(0, quote)
+                return quotes
+    return quotes
+
+
+def combine(question: str, reading: Reading, proposals: list[Proposal], use: str,
+            data: Sequence[Category] = ()) -> Answer:
+    """Apply precedence to the proposals for one question."""
+    if not proposals:
+        return silent_answer(question, reading)
+
+    def of(verdict: Verdict, min_strength: int = 1) -> list[Proposal]:
+        return sorted((p for p in proposals if p.verdict is verdict and p.strength >= min_strength), key=rank)
+
+    def answer(verdict: Verdict, condition: Condition, confidence: float, chosen: Sequence[Proposal],
+               what: str) -> Answer:
+        evidence = tuple(_with_definitions(reading, chosen, data))
+        return Answer(question, verdict, condition, confidence, evidence, describe(reading, chosen, what))
+
+    # An exclusion naming only some kinds of data, reached only through a broader defined term,
+    # says little about the rest: it points the other way without excluding it.
+    exclusions = [p for p in of(Verdict.NO) if not (p.conditions & SCOPES) and (p.strength == 2 or not _partial(p))]
+    scoped = [p for p in of(Verdict.NO) if p.conditions & SCOPES]
+    grants = of(Verdict.YES)
+    broad_grants = grants + of(Verdict.LIKELY)
+    if exclusions and broad_grants and all(_partial(p) for p in exclusions):
+        grant = broad_grants[0]
+        conds = frozenset().union(*(p.conditions for p in broad_grants))
+        condition = pick_condition(conds - SCOPES)
+        what = (f"grants use of this data for {use}; the exclusion in section {exclusions[0].reading.section} "
+                "names only some kinds of it, so the grant still reaches the rest.")
+        chosen = [grant, exclusions[0]]
+        if condition is not Condition.NONE and condition not in grant.conditions:
+            chosen.insert(1, next(p for p in broad_grants if condition in p.conditions))
+        return answer(grant.verdict, condition, 0.7, chosen, what)
+    if exclusions:
+        lead = [p for p in exclusions if p.reading.cues.notwithstanding] or exclusions
+        chosen = lead[:1]
+        consent = [p for p in exclusions + grants if Condition.OPT_IN in p.conditions]
+        condition = Condition.OPT_IN if consent else pick_condition(chosen[0].conditions - {Condition.OPT_OUT})
+        if condition is Condition.OPT_IN and consent[0] not in chosen:
+            chosen.append(consent[0])
+        what = f"explicitly excludes this data from {use}"
+        what += " unless you consent or opt in." if condition is Condition.OPT_IN else "."
+        return answer(Verdict.NO, condition, 0.9, chosen, what)
+    dormant = [p for p in of(Verdict.UNLIKELY) if has(lx.POSTPONED, p.reading.sentence.text)]
+    if dormant:
+        what = f"says the use of this data for {use} is postponed for now."
+        return answer(Verdict.UNLIKELY, Condition.NONE, 0.6, dormant[:1] + (broad_grants[:1]), what)
+    if grants:
+        best = grants[0]
+        conds = frozenset().union(*(p.conditions for p in grants if p.strength == best.strength))
+        condition = pick_condition(conds - SCOPES) if conds - SCOPES else pick_condition(conds)
+        chosen = [best]
+        if condition is not Condition.NONE and condition not in best.conditions:
+            chosen.append(next(p for p in grants if condition in p.conditions))
+        if scoped and condition is Condition.NONE:
+            condition = pick_condition(scoped[0].conditions)
+            chosen.append(scoped[0])
+        what = f"says this data is used for {use}"
+        what += f" ({condition.plain()})." if condition is not Condition.NONE else "."
+        return answer(Verdict.YES, condition, 0.92 if condition is Condition.NONE else 0.85, chosen, what)
+    for verdict, what, confidence in (
+        (Verdict.LIKELY, f"grants broad rights over this data for purposes that include {use}, "
+                         "so it is likely covered.", 0.7),
+        (Verdict.NO, f"excludes this data from {use} only in some cases.", 0.5),
+        (Verdict.UNLIKELY, f"limits use of this data to a closed list of purposes that leaves {use} out.", 0.65),
+        (Verdict.UNCLEAR, f"allows use of this data to improve or develop services, or grants a broad licence, "
+                          f"without saying whether that includes {use}.", 0.5),
+    ):
+        found = of(verdict)
+        if not found:
+            continue
+        chosen = found[:1]
+        condition = pick_condition(chosen[0].conditions) if verdict is Verdict.LIKELY else Condition.NONE
+        return answer(Verdict.UNLIKELY if verdict is Verdict.NO else verdict, condition, confidence, chosen, what)
+    return silent_answer(question, reading)

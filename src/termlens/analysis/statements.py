@@ -1,0 +1,195 @@
+"""Statement extraction: what one sentence says about data use.
+
+Each sentence is read once into a :class:`Cues` record (AI training? negated? which conditions,
+actors, licence breadth, ownership…). The record depends only on the sentence text and the analyzer
+version, so it is cached: re-analysing the 50 versions of one document mostly hits the cache.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from termlens.analysis import lexicon as lx
+from termlens.analysis.terms import Category, categories_in
+from termlens.domain.vocabulary import Condition
+
+# Longer "sentences" (a whole document on one line) are read by their head only: a real clause is
+# never this long, and bounded work keeps pathological input fast.
+MAX_SENTENCE_CHARS = 6000
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the words of one sentence signal, before document context is applied."""
+
+    ai_training: bool
+    ai_development: bool  # "to develop and improve AI features": AI named, training not
+    improve: bool
+    their_services: bool  # "to develop their services": a recipient's own purposes
+    marketing_use: bool
+    marketing_negated: bool
+    heading_only: bool
+    negated: bool
+    user_restriction: bool
+    notwithstanding: bool
+    closed_list: bool
+    conditions: frozenset[Condition]
+    third_party: bool
+    third_party_models: bool
+    service_providers: bool
+    licence: bool
+    licence_broad: bool
+    ownership: bool
+    user_owns: bool
+    disclaims: bool  # "we disclaim any rights to your content"
+    marketing: bool
+    sale: bool
+    control: bool
+    categories: frozenset[Category]
+
+    @property
+    def relevant(self) -> bool:
+        """Whether the sentence can bear on any question at all."""
+        return not self.heading_only and (
+            self.ai_training or self.ai_development or self.licence or self.ownership or self.marketing
+            or self.sale or self.improve or self.closed_list or self.their_services or self.user_owns
+            or self.disclaims
+        )
+
+
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:we|you|is|are|isn['’]t|aren['’]t|may|will|do|does|can|uses?|used|sells?|sold|shares?|shared|trains?|"
+    r"nous|vous)\b", re.IGNORECASE)
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _heading_only(text: str) -> bool:
+    """A heading, a table-of-contents entry or a bare link: no statement to read."""
+    bare = re.sub(r"[|#*_>\[\]]|[-=]{3,}", " ", _LINK.sub(r"\1", text[:400]))
+    return len(bare.split()) < 8 and not _CLAUSE_WORDS.search(bare)
+
+
+def _closed_list(text: str) -> bool:
+    """A closed list of permitted uses: "will not … except (a) … (b) …", "only to provide the Services",
+    "only on the customer's instructions"."""
+    return (bool(lx.NOT_EXCEPT.search(lx.FALSE_NEGATION.sub(" ", text))) or bool(lx.ON_INSTRUCTIONS.search(text))
+            or (bool(lx.CLOSED_LIST.search(text)) and bool(lx.OPERATE_WORDS.search(text))))
+
+
+def _negated(text: str) -> bool:
+    """A real negation of the statement, not "including but not limited to" or "if you do not want"."""
+    cleaned = lx.FALSE_NEGATION.sub(" ", text)
+    return bool(lx.NEGATED_USE.search(cleaned))
+
+
+def _conditions(text: str) -> frozenset[Condition]:
+    found: set[Condition] = set()
+    if lx.OPT_IN.search(text):
+        found.add(Condition.OPT_IN)
+    if lx.OPT_OUT.search(text):
+        found.add(Condition.OPT_OUT)
+    if lx.ADMIN.search(text):
+        found.add(Condition.ADMIN)
+    if lx.PLAN.search(text):
+        found.add(Condition.PLAN)
+    if lx.REGION.search(text):
+        found.add(Condition.REGION)
+    if lx.DEIDENTIFIED.search(text):
+        found.add(Condition.DEIDENTIFIED)
+    if lx.OPTED_OUT_THEN_NOT.search(text):
+        found.add(Condition.OPT_OUT)
+    return frozenset(found)
+
+
+# One cheap pass decides whether a sentence can matter at all; most sentences of a contract (payment,
+# liability, disputes) never reach the forty patterns below.
+_GATE = re.compile(
+    r"train|model|learn|intellig|\bA\.?I\b|\bIA\b|algorithm|LLM|licen[cs]|own|title|propert|market|advertis|"
+    r"\bads\b|promot|sell|sold|\bsale|monetiz|improv|develop|enhanc|only|solely|exclusiv|limited|restrict|except|"
+    r"other than|research|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|apprentissage|sponsor|"
+    r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours",
+    re.IGNORECASE,
+)
+_NOTHING = frozenset[Condition]()
+
+
+@lru_cache(maxsize=100_000)
+def read_sentence(text: str) -> Cues:
+    """The cues of one sentence (cached by text; the cache lives as long as the analyzer version)."""
+    text = text[:MAX_SENTENCE_CHARS]
+    if not _GATE.search(text):
+        return IRRELEVANT
+    ai_words = bool(lx.AI_WORDS.search(text))
+    train = bool(lx.TRAIN_WORDS.search(text))
+    # "for … machine learning or artificial intelligence" names AI as a purpose even without "train".
+    ai_purpose = bool(lx.AI_PURPOSE.search(text)) and bool(
+        lx.IMPROVE_WORDS.search(text) or train or "purpose" in text.lower()
+    )
+    ai_training = (train and ai_words) or bool(lx.TRAIN_MODELS.search(text)) or ai_purpose
+    ai_development = not ai_training and bool(lx.AI_DEVELOP.search(text))
+    licence = bool(lx.LICENSE.search(text))
+    closed = _closed_list(text)
+    # "For the sole purpose of making your Content available, you grant … a licence to … prepare derivative
+    # works": the purpose limit wins over the verbs; only perpetual / irrevocable / sublicensable terms
+    # make such a licence broad.
+    licence_broad = licence and bool(lx.LICENSE_BREADTH.search(text)) and (
+        not closed or bool(lx.LICENSE_STRONG.search(text)))
+    return Cues(
+        ai_training=ai_training,
+        ai_development=ai_development,
+        improve=bool(lx.IMPROVE_SERVICES.search(text)),
+        their_services=bool(lx.THEIR_SERVICES.search(text)),
+        marketing_use=bool(lx.MARKETING_USE.search(text)),
+        heading_only=_heading_only(text),
+        negated=_negated(text) and not lx.MINORS_ONLY.search(text) and not lx.OPTED_OUT_THEN_NOT.search(text),
+        user_restriction=bool(lx.USER_RESTRICTION.search(text)),
+        notwithstanding=bool(lx.NOTWITHSTANDING.search(text)),
+        closed_list=closed,
+        conditions=_conditions(text),
+        third_party=bool(lx.THIRD_PARTY.search(text)),
+        third_party_models=bool(lx.THIRD_PARTY_MODELS.search(text)),
+        service_providers=bool(lx.SERVICE_PROVIDERS.search(text)),
+        licence=licence,
+        licence_broad=licence_broad,
+        ownership=bool(lx.OWNERSHIP.search(text)),
+        user_owns=bool(lx.USER_OWNS.search(text)),
+        disclaims=bool(lx.DISCLAIMS.search(text)),
+        marketing=bool(lx.MARKETING.search(lx.MARKETING_TO_USER.sub(" ", text))),
+        marketing_negated=bool(lx.NEGATED_MARKETING.search(text)),
+        sale=bool(lx.SALE.search(text)),
+        control=bool(lx.CONTROL_WORDS.search(text)),
+        categories=categories_in(text),
+    )
+
+
+IRRELEVANT = Cues(
+    ai_training=False, ai_development=False, improve=False, their_services=False, marketing_use=False,
+    marketing_negated=False, heading_only=False, negated=False, user_restriction=False, notwithstanding=False,
+    closed_list=False, conditions=_NOTHING, third_party=False, third_party_models=False, service_providers=False,
+    licence=False, licence_broad=False, ownership=False, user_owns=False, disclaims=False, marketing=False,
+    sale=False,
+    control=False, categories=frozenset(),
+)
+
+
+@lru_cache(maxsize=50_000)
+def exception_conditions(text: str) -> frozenset[Condition]:
+    """The conditions named after "except" / "unless" in a sentence (who the exclusion does not cover)."""
+    found = lx.EXCEPT_WORDS.search(text[:MAX_SENTENCE_CHARS])
+    return _conditions(text[found.end():MAX_SENTENCE_CHARS]) if found else frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def has(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a pattern occurs in a sentence (cached like the sentence's other cues)."""
+    return bool(pattern.search(text[:MAX_SENTENCE_CHARS]))
+
+
+def cache_clear() -> None:
+    """Forget cached sentence readings (benchmarks measure cold and warm runs)."""
+    read_sentence.cache_clear()
+    has.cache_clear()

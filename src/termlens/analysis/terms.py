@@ -1,0 +1,222 @@
+"""Data categories and the document's own defined terms.
+
+Terms are drafted with defined terms ("Customer Content", "Service Generated Data", "Inputs"); a
+statement about a defined term is a statement about every kind of data the definition covers. This
+module finds the defined terms (from segmentation and from the usual drafting patterns: "X" means,
+(collectively, "X"), referred to as "X") and says which data categories each one covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from termlens.domain.model import DocumentStructure
+
+
+class Category(StrEnum):
+    """The kinds of data the questions distinguish."""
+
+    CONTENT = "content"
+    USAGE = "usage"
+    AI_IO = "ai_io"
+    ACCOUNT = "account"
+    PERSONAL = "personal"  # "personal data" / "your information": may cover any of the above
+    AI_IO_BROAD = "ai_io_broad"  # a content term whose definition also sweeps in outputs or transcripts
+
+
+_I = re.IGNORECASE
+
+CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
+    Category.CONTENT: re.compile(
+        r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data)|content|"
+        r"uploads?|uploaded|submissions?|messages?|files?|posts?|audio|video|chats?|communications content|"
+        r"conversations?|photos?|images?|recordings?|transcripts?|documents|"
+        r"contenus?|publications?|photos)\b",
+        _I,
+    ),
+    Category.USAGE: re.compile(
+        r"\b(?:usage (?:data|information)|use data|telemetry|diagnostic\w*|service[- ]generated|log (?:data|"
+        r"files?|information)|logs|technical (?:data|information)|device (?:data|information)|"
+        r"analytics (?:data|information)|metadata|interaction data|information about (?:your|how you) use|"
+        r"how you (?:use|interact)|product usage|performance data|crash reports?|"
+        r"données (?:d['’]utilisation|techniques)|journaux)\b",
+        _I,
+    ),
+    Category.AI_IO: re.compile(
+        r"\b(?:prompts?|outputs?|generated (?:content|text|images?|responses?)|completions?|responses|"
+        r"inputs? (?:to|into|you provide to) (?:the |our )?(?:AI|assistant|models?|chatbot|features?)|"
+        r"(?:AI|assistant|chatbot)[- ](?:interactions|conversations|chats|features?)|"
+        r"(?:conversations?|interactions?|chats?) with (?:\w+ ){0,2}?(?:AI|assistant|chatbot|models?|generative)\b|queries|"
+        r"AI[- ]generated|summaries|r[ée]sultats|requ[eê]tes)\b",
+        _I,
+    ),
+    Category.ACCOUNT: re.compile(
+        r"\b(?:account (?:data|information|details)|contact (?:data|information|details)|"
+        r"profile (?:data|information|photo|picture)|e-?mail address|phone number|billing information)\b",
+        _I,
+    ),
+    Category.PERSONAL: re.compile(
+        r"\b(?:personal (?:data|information)|your (?:data|information)|information (?:you provide|we collect|"
+        r"about you)|user data|customer data|données(?: personnelles| à caractère personnel)?|"
+        r"informations (?:personnelles|vous concernant)|vos (?:informations|donn[ée]es))\b",
+        _I,
+    ),
+}
+
+# What a defined term's own name says about it, checked before its definition's wording.
+_AI_MEANING = re.compile(r"\b(?:AI|artificial intelligence|models?|generated|generative|assistant|chatbot|"
+                         r"prompts?|responses?)\b", _I)
+# Only a term whose own name says it is data ("Customer Content", "Service Generated Data", "Inputs")
+# is a data category; "Members", "Websites" or "Organization" are not, whatever their definition says.
+_DATA_NAME = re.compile(
+    r"\b(?:content|data|information|inputs?|outputs?|prompts?|materials?|submissions?|posts?|messages?|files?|"
+    r"uploads?|communications|telemetry|usage|logs?|metadata|recordings?|transcripts?|contenus?|donn[ée]es|"
+    r"informations)\b", _I)
+_NAME_CUES: tuple[tuple[re.Pattern[str], frozenset[Category]], ...] = (
+    (re.compile(r"\b(?:prompts?|completions?)\b", _I), frozenset({Category.AI_IO})),
+    (re.compile(r"\boutputs?\b", _I), frozenset({Category.AI_IO})),
+    (re.compile(r"\binputs?\b", _I), frozenset({Category.CONTENT, Category.AI_IO})),
+    (re.compile(r"\b(?:usage|telemetry|diagnostic|generated data|log|technical|device|metadata|analytics|"
+                r"services? data)\b", _I), frozenset({Category.USAGE})),
+    (re.compile(r"\b(?:content|submissions?|materials?|posts?|messages?|files?|uploads?|communications|"
+                r"recordings?|transcripts?|contenus?)\b", _I),
+     frozenset({Category.CONTENT})),
+    (re.compile(r"\b(?:account|contact|profile)\b", _I), frozenset({Category.ACCOUNT})),
+    (re.compile(r"\b(?:personal|information|data)\b", _I), frozenset({Category.PERSONAL})),
+)
+# "other than Customer Content", "does not include telemetry": words that define by exclusion.
+_EXCLUDED_PART = re.compile(r"\b(?:other than|excluding|except|does not include|not including)\s+[^,;.()]{0,80}",
+                            _I)
+
+_QUOTE = "\"“”'‘’"
+# ("Customer Content"), (collectively, “**Customer Input**”), (the "Services")
+_PAREN_TERM = re.compile(
+    r"\((?:[^()]{0,80}?,\s*)?(?:collectively|together|hereinafter|the|each|individually)?[^()\"“]{0,40}?"
+    r"[" + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)\**[" + _QUOTE + r"]\s*\)"
+)
+# "Service Generated Data" means / “Inputs” refers to / referred to as "Output"
+_MEANS_TERM = re.compile(
+    r"[" + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)\**[" + _QUOTE + r"]\s*(?:means|refers to|includes|shall mean|"
+    r"désigne)\b"
+)
+_REFERRED_TERM = re.compile(
+    r"\b(?:referred to as|known as|called|hereinafter|collectively|together|jointly)\s+(?:the\s+)?["
+    + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)"
+    r"\**[" + _QUOTE + r"]"
+)
+
+
+_NOT_TERMS = frozenset({"we", "us", "our", "you", "your", "the", "this", "these", "they", "services", "service"})
+
+
+@dataclass(frozen=True)
+class DefinedTerm:
+    """A defined term, where it is defined, and the data categories it covers."""
+
+    term: str
+    categories: frozenset[Category]
+    start: int
+    end: int
+
+
+# Content shown *to* the user (ads, recommendations) is not the user's content.
+_SHOWN_TO_YOU = re.compile(
+    r"\bpublicly available (?:information|content|data)|\b(?:information|data|content) (?:from|that is freely)"
+    r" (?:other|public|third[- ]party|openly)\b[\w -]{0,30}|\bdata from third[- ]party partners\b|"
+    r"\bcontent (?:that is |that we |we )?(?:present|show|display|serv|recommend|deliver)\w* to you\b|"
+    r"\bcontent (?:you|that you) (?:see|view|watch)\b|"
+    r"\b(?:view|click on|interact with|engage with|watch)\w* (?:\w+ ){0,2}?content\b", _I)
+
+
+@lru_cache(maxsize=50_000)
+def categories_in(text: str) -> frozenset[Category]:
+    """The data categories a piece of text names by its ordinary words."""
+    text = _SHOWN_TO_YOU.sub(" ", text)
+    return frozenset(c for c, rx in CATEGORY_CUES.items() if rx.search(text))
+
+
+def categorise_term(term: str, meaning: str) -> frozenset[Category]:
+    """The categories a defined term covers: from its name first, else from its definition."""
+    if not _DATA_NAME.search(term):
+        return frozenset()
+    meaning = _EXCLUDED_PART.sub(" ", meaning)
+    for rx, cats in _NAME_CUES[:-1]:
+        if rx.search(term):
+            if Category.AI_IO in cats and not _AI_MEANING.search(meaning):
+                # "Customer Input" of a meetings service is content, not prompts to an AI feature.
+                return (cats - {Category.AI_IO}) | {Category.CONTENT, Category.AI_IO_BROAD}
+            if cats == {Category.CONTENT} and CATEGORY_CUES[Category.AI_IO].search(meaning):
+                return cats | {Category.AI_IO_BROAD}
+            return cats
+    found = categories_in(meaning[:400]) - {Category.PERSONAL}
+    return found or frozenset({Category.PERSONAL})
+
+
+def _meaning_before(text: str, at: int) -> str:
+    """The words a parenthetical definition sums up: the clause just before it."""
+    window = text[max(0, at - 400):at]
+    cut = max(window.rfind(". "), window.rfind("; "))
+    return window[cut + 1:] if cut >= 0 else window
+
+
+def find_defined_terms(structure: DocumentStructure) -> dict[str, DefinedTerm]:
+    """Every defined term of the document with the categories it covers (first definition wins)."""
+    found: dict[str, DefinedTerm] = {}
+
+    def add(term: str, meaning: str, start: int, end: int) -> None:
+        term = term.strip(" *")
+        if len(term) < 3 or term in found or not term[0].isupper() or term.lower() in _NOT_TERMS:
+            return
+        cats = categorise_term(term, meaning)
+        if not cats:
+            return
+        # "Inputs and Outputs together are Customer Content": a term made of other terms covers theirs.
+        parts = [d.categories for t, d in found.items() if t in meaning and t != term]
+        if parts and not cats & {Category.USAGE}:
+            cats = cats.union(*parts) - {Category.PERSONAL}
+            if Category.AI_IO in cats and Category.AI_IO_BROAD in cats:
+                cats -= {Category.AI_IO_BROAD}
+        if cats:
+            found[term] = DefinedTerm(term, cats, start, end)
+
+    for definition in structure.definitions:
+        if len(definition.meaning) > 600:
+            continue
+        add(definition.term, definition.meaning, definition.start, definition.end)
+    for sentence in structure.sentences:
+        text = sentence.text
+        if len(text) > 20_000 or not any(q in text for q in _QUOTE):
+            continue
+        for m in _PAREN_TERM.finditer(text):
+            add(m.group(1), _meaning_before(text, m.start()) + m.group(0), sentence.start, sentence.end)
+        for m in _MEANS_TERM.finditer(text):
+            add(m.group(1), text[m.end():m.end() + 400], sentence.start, sentence.end)
+        for m in _REFERRED_TERM.finditer(text):
+            add(m.group(1), _meaning_before(text, m.start()), sentence.start, sentence.end)
+    # An "Input" / "Output" pair is the drafting of an AI service: both are AI inputs and outputs.
+    names = " ".join(found).lower()
+    if "input" in names and "output" in names:
+        for term, defined in list(found.items()):
+            if re.search(r"\b(?:inputs?|outputs?)\b", term, _I):
+                cats = (defined.categories - {Category.AI_IO_BROAD}) | {Category.AI_IO}
+                found[term] = DefinedTerm(term, cats, defined.start, defined.end)
+        for term, defined in list(found.items()):
+            if Category.AI_IO_BROAD in defined.categories and any(
+                    t in structure.text[defined.start:defined.end] for t in found if re.search(r"put", t)):
+                found[term] = DefinedTerm(term, (defined.categories - {Category.AI_IO_BROAD}) | {Category.AI_IO},
+                                          defined.start, defined.end)
+    return found
+
+
+def term_categories(text: str, terms: dict[str, DefinedTerm]) -> tuple[frozenset[Category], tuple[str, ...]]:
+    """Categories named in a sentence through defined terms, and the terms that named them."""
+    cats: set[Category] = set()
+    used: list[str] = []
+    for term, defined in terms.items():
+        if term in text:
+            cats |= defined.categories
+            used.append(term)
+    return frozenset(cats), tuple(used)
