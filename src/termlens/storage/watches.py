@@ -7,11 +7,9 @@ on one database never check the same watch, or deliver the same alert, at the sa
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import (
     Column,
@@ -21,7 +19,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    and_,
     func,
     or_,
     select,
@@ -30,7 +27,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 
 from termlens.storage import schema as t
-from termlens.storage.records import to_iso, utc_now
+from termlens.storage.outbox import AlertOutbox, iso_in, outbox
+from termlens.storage.records import utc_now
 from termlens.storage.repository import Repository
 
 watches = Table(
@@ -52,31 +50,6 @@ watches = Table(
     Column("last_failure_type", String(40)),
     Column("last_failure_detail", Text),
     Column("created_at", String(32), nullable=False),
-)
-
-channels = Table(
-    "channels",
-    t.metadata,
-    Column("id", Integer, primary_key=True),
-    Column("kind", String(20), nullable=False),
-    Column("target", Text, nullable=False),
-    Column("created_at", String(32), nullable=False),
-)
-
-outbox = Table(
-    "outbox",
-    t.metadata,
-    Column("id", Integer, primary_key=True),
-    Column("idempotency_key", String(64), nullable=False, unique=True),
-    Column("channel_id", Integer, ForeignKey("channels.id"), nullable=False),
-    Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
-    Column("payload", Text, nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Column("attempts", Integer, nullable=False),
-    Column("next_attempt_at", String(32), nullable=False),
-    Column("lease_until", String(32)),
-    Column("delivered_at", String(32)),
-    Column("last_error", Text),
 )
 
 
@@ -102,42 +75,7 @@ class WatchRow:
 
     def to_json(self) -> dict[str, object]:
         """JSON shape used by `watch list/status --format json`."""
-        return {
-            key: (list(value) if isinstance(value, tuple) else value) for key, value in self.__dict__.items()
-        }
-
-
-@dataclass(frozen=True)
-class ChannelRow:
-    """A configured notification channel: webhook, smtp, apprise or atom, and its target."""
-
-    id: int
-    kind: str
-    target: str
-
-
-@dataclass(frozen=True)
-class OutboxRow:
-    """One alert waiting for (or done with) delivery to one channel."""
-
-    id: int
-    idempotency_key: str
-    channel: ChannelRow
-    version_id: int
-    payload: dict[str, object]
-    attempts: int
-    delivered_at: str | None
-    last_error: str | None
-
-
-def iso_in(seconds: float, now: datetime | None = None) -> str:
-    """ISO UTC time `seconds` from now."""
-    return to_iso((now or datetime.now(UTC)) + timedelta(seconds=seconds))
-
-
-def alert_key(version_id: int, channel_id: int) -> str:
-    """Idempotency key of the alert for one version on one channel (stable across retries and restarts)."""
-    return hashlib.sha256(f"termlens-alert:{version_id}:{channel_id}".encode()).hexdigest()
+        return {key: (list(value) if isinstance(value, tuple) else value) for key, value in self.__dict__.items()}
 
 
 _WATCH_COLUMNS = (
@@ -166,8 +104,8 @@ def _watch(row: Sequence[object]) -> WatchRow:
     return WatchRow(*values)  # type: ignore[arg-type]
 
 
-class WatchStore:
-    """Reads and writes watches, channels and the outbox, next to the history `Repository`."""
+class WatchStore(AlertOutbox):
+    """Reads and writes watches (and, through `AlertOutbox`, channels and alerts) beside the `Repository`."""
 
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
@@ -283,9 +221,7 @@ class WatchStore:
         if outcome == "new_version":
             values["last_change_at"] = checked_at
         if outcome == "failed":
-            values.update(
-                last_failure_at=checked_at, last_failure_type=failure_type, last_failure_detail=detail
-            )
+            values.update(last_failure_at=checked_at, last_failure_type=failure_type, last_failure_detail=detail)
         conn.execute(update(watches).where(watches.c.id == watch_id).values(**values))
 
     def release(self, watch_id: int, owner: str) -> None:
@@ -298,20 +234,21 @@ class WatchStore:
             )
 
     def release_dead_leases(self, is_dead: Callable[[str], bool]) -> int:
-        """Free leases whose owner process is known to be gone (killed mid-check); returns how many."""
-        with self.engine.connect() as conn:
-            held = conn.execute(
-                select(watches.c.id, watches.c.lease_owner).where(watches.c.lease_owner.is_not(None))
-            ).all()
+        """Free watch and outbox leases whose owner process is gone (killed mid-check); returns how many."""
         freed = 0
-        for watch_id, owner in held:
-            if is_dead(str(owner)):
-                with self.engine.begin() as conn:
-                    freed += conn.execute(
-                        update(watches)
-                        .where(watches.c.id == watch_id, watches.c.lease_owner == owner)
-                        .values(lease_owner=None, lease_until=None)
-                    ).rowcount
+        for table in (watches, outbox):
+            with self.engine.connect() as conn:
+                held = conn.execute(
+                    select(table.c.id, table.c.lease_owner).where(table.c.lease_owner.is_not(None))
+                ).all()
+            for row_id, owner in held:
+                if is_dead(str(owner)):
+                    with self.engine.begin() as conn:
+                        freed += conn.execute(
+                            update(table)
+                            .where(table.c.id == row_id, table.c.lease_owner == owner)
+                            .values(lease_owner=None, lease_until=None)
+                        ).rowcount
         return freed
 
     def record_snapshot(
@@ -343,138 +280,3 @@ class WatchStore:
             ).inserted_primary_key
             assert inserted is not None
             return int(inserted[0])
-
-    # -- channels --------------------------------------------------------------------------------
-    def add_channel(self, kind: str, target: str) -> ChannelRow:
-        """Configure a notification channel (adding the same one twice is a no-op)."""
-        with self.engine.begin() as conn:
-            found = conn.execute(
-                select(channels.c.id).where(and_(channels.c.kind == kind, channels.c.target == target))
-            ).scalar()
-            if found is None:
-                found = conn.execute(
-                    channels.insert().values(kind=kind, target=target, created_at=utc_now())
-                ).inserted_primary_key[0]  # type: ignore[index]
-        return ChannelRow(int(found), kind, target)
-
-    def list_channels(self, conn: Connection | None = None) -> list[ChannelRow]:
-        """Every configured channel."""
-        query = select(channels.c.id, channels.c.kind, channels.c.target).order_by(channels.c.id)
-        if conn is not None:
-            return [ChannelRow(*row) for row in conn.execute(query)]
-        with self.engine.connect() as own:
-            return [ChannelRow(*row) for row in own.execute(query)]
-
-    # -- outbox ----------------------------------------------------------------------------------
-    def enqueue_alert(self, conn: Connection, version_id: int, payload: dict[str, object]) -> list[str]:
-        """Queue one alert per channel inside the version's transaction; returns the idempotency keys."""
-        keys: list[str] = []
-        for channel in self.list_channels(conn):
-            key = alert_key(version_id, channel.id)
-            exists = conn.execute(select(outbox.c.id).where(outbox.c.idempotency_key == key)).first()
-            if exists is None:
-                body = dict(payload, idempotency_key=key)
-                conn.execute(
-                    outbox.insert().values(
-                        idempotency_key=key,
-                        channel_id=channel.id,
-                        version_id=version_id,
-                        payload=json.dumps(body, sort_keys=True),
-                        created_at=utc_now(),
-                        attempts=0,
-                        next_attempt_at=utc_now(),
-                    )
-                )
-            keys.append(key)
-        return keys
-
-    def claim_pending(self, lease_seconds: float = 120.0, limit: int = 100) -> list[OutboxRow]:
-        """Take leases on alerts due for (re)delivery; each is handed to one deliverer at a time."""
-        now = utc_now()
-        query = (
-            select(outbox.c.id)
-            .where(
-                outbox.c.delivered_at.is_(None),
-                outbox.c.next_attempt_at <= now,
-                or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now),
-            )
-            .order_by(outbox.c.id)
-            .limit(limit)
-        )
-        claimed: list[int] = []
-        with self.engine.connect() as conn:
-            candidates = [int(row[0]) for row in conn.execute(query)]
-        for outbox_id in candidates:
-            with self.engine.begin() as conn:
-                taken = conn.execute(
-                    update(outbox)
-                    .where(
-                        outbox.c.id == outbox_id,
-                        outbox.c.delivered_at.is_(None),
-                        or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now),
-                    )
-                    .values(lease_until=iso_in(lease_seconds))
-                ).rowcount
-            if taken == 1:
-                claimed.append(outbox_id)
-        return [row for row in self.list_outbox() if row.id in set(claimed)]
-
-    def mark_delivered(self, outbox_id: int) -> None:
-        """The channel accepted the alert."""
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(outbox)
-                .where(outbox.c.id == outbox_id)
-                .values(
-                    delivered_at=utc_now(), lease_until=None, attempts=outbox.c.attempts + 1, last_error=None
-                )
-            )
-
-    def mark_failed(self, outbox_id: int, error: str, retry_in: float) -> None:
-        """The channel failed; try again after `retry_in` seconds."""
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(outbox)
-                .where(outbox.c.id == outbox_id)
-                .values(
-                    lease_until=None,
-                    attempts=outbox.c.attempts + 1,
-                    last_error=error[:500],
-                    next_attempt_at=iso_in(retry_in),
-                )
-            )
-
-    def list_outbox(self, channel_id: int | None = None) -> list[OutboxRow]:
-        """Every alert in the outbox (optionally of one channel), oldest first."""
-        query = (
-            select(
-                outbox.c.id,
-                outbox.c.idempotency_key,
-                channels.c.id,
-                channels.c.kind,
-                channels.c.target,
-                outbox.c.version_id,
-                outbox.c.payload,
-                outbox.c.attempts,
-                outbox.c.delivered_at,
-                outbox.c.last_error,
-            )
-            .select_from(outbox.join(channels))
-            .order_by(outbox.c.id)
-        )
-        if channel_id is not None:
-            query = query.where(outbox.c.channel_id == channel_id)
-        with self.engine.connect() as conn:
-            return [
-                OutboxRow(
-                    row[0],
-                    row[1],
-                    ChannelRow(row[2], row[3], row[4]),
-                    row[5],
-                    json.loads(row[6]),
-                    row[7],
-                    row[8],
-                    row[9],
-                )
-                for row in conn.execute(query)
-            ]

@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String(32), nullable=False),
         sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
         sa.Column("next_attempt_at", sa.String(32), nullable=False),
+        sa.Column("lease_owner", sa.String(100)),
         sa.Column("lease_until", sa.String(32)),
         sa.Column("delivered_at", sa.String(32)),
         sa.Column("last_error", sa.Text),
