@@ -51,6 +51,23 @@ def run(*args: str, db: Path, lines: int | None = None, allow_fail: bool = False
     return output
 
 
+def report_step(db: Path) -> None:
+    """The finale: Zoom's HTML report from its 2023 history, its TL;DR and timeline on the terminal."""
+    report = OUT / "zoom-2023-report.html"
+    run("report", "Zoom", "--at", "2023-12-31", "--since", "2023-01-01", "--output", str(report), db=db)
+    data = json.loads(run("report", "Zoom", "--at", "2023-12-31", "--since", "2023-01-01", "--format", "json",
+                          db=db, quiet=True))
+    print("\nTL;DR - Zoom's terms at the end of 2023:")
+    for row in data["tldr"]:
+        print(f"  {row['short']:<42} {row['plain']:<34} ({row['document']})")
+    print("\nTimeline of material changes in 2023:")
+    for event in data["timeline"]:
+        print(f"  {event['date']}  {event['document']}: {event['summary'][:150]}")
+        for shift in event["answers_changed"]:
+            print(f"      {shift['question']}: {shift['before']} -> {shift['after']}")
+    print(f"\nThe full report (open it in a browser): {report}")
+
+
 def main() -> None:
     """Import Zoom's history and walk through what termlens knows about it."""
     data = find_data()
@@ -66,6 +83,7 @@ def main() -> None:
                               quiet=True))
     august = next((v for v in versions if v["recorded_at"].startswith("2023-08-11")), versions[-1])
     run("show", str(august["id"]), "--sections", db=db, lines=45)
+    report_step(db)
 
 
 if __name__ == "__main__":
