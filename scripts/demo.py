@@ -78,11 +78,17 @@ def main() -> None:
     db = OUT / "termlens.db"
     print(f"termlens demo: Zoom's terms history from {data} (Open Terms Archive contributors, ODC-BY 1.0)")
     run("import-ota", str(data), "--service", "Zoom", db=db)
-    run("versions", "Zoom", "--document", "Terms of Service", db=db, lines=40)
+    run("versions", "Zoom", "--document", "Terms of Service", "--since", "2023-01-01", db=db, lines=22)
     versions = json.loads(run("versions", "Zoom", "--document", "Terms of Service", "--format", "json", db=db,
                               quiet=True))
+    march = next((v for v in versions if v["recorded_at"].startswith("2023-04-01")), versions[-1])
     august = next((v for v in versions if v["recorded_at"].startswith("2023-08-11")), versions[-1])
-    run("show", str(august["id"]), "--sections", db=db, lines=45)
+    run("show", str(august["id"]), "--sections", db=db, lines=16)
+    print("\nWhat the March 2023 terms allowed, and what the 11 August 2023 terms allow:")
+    run("analyze", str(march["id"]), db=db)
+    run("analyze", str(august["id"]), db=db)
+    run("ask", "Is Zoom training its AI on my screen shares?", "--service", "Zoom", "--document", "Terms of Service",
+        "--at", "2023-08-12", db=db)
     report_step(db)
 
 

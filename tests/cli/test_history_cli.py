@@ -52,6 +52,10 @@ def test_listing_and_showing(loaded: Path) -> None:
     assert numbers["10.2"] == "Permitted Uses and Customer License Grant"
     text = termlens("versions", "Zoom", db=loaded, check=True).stdout
     assert "2023-08-11" in text and "Terms of Service" in text
+    recent = json.loads(termlens("versions", "Zoom", "--since", "2024-01-01", "--format", "json", db=loaded,
+                                 check=True).stdout)
+    assert recent and all(v["recorded_at"] >= "2024-01-01" for v in recent)
+    assert termlens("versions", "Zoom", "--since", "last week", db=loaded).returncode == 2
 
 
 def test_export_then_import_round_trips_byte_for_byte(loaded: Path, ota_dir: Path, tmp_path: Path) -> None:

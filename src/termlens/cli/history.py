@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -73,14 +74,18 @@ def services_command(ctx: click.Context, fmt: str) -> None:
 @main.command("versions")
 @click.argument("service")
 @click.option("--document", "document_type", metavar="TYPE", help='Only this document, e.g. "Terms of Service".')
+@click.option("--since", metavar="DATE", help="Only versions recorded on or after DATE (YYYY-MM-DD).")
 @FORMAT_OPTION
 @click.pass_context
-def versions_command(ctx: click.Context, service: str, document_type: str | None, fmt: str) -> None:
+def versions_command(ctx: click.Context, service: str, document_type: str | None, since: str | None,
+                     fmt: str) -> None:
     """List the stored versions of SERVICE, oldest first, per document."""
+    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        fail_usage(f"--since {since!r}: expected a date as YYYY-MM-DD")
     repo = repository(ctx)
     if repo.find_service(service) is None:
         fail_usage(f"unknown service {service!r} (see `termlens services`)")
-    rows = repo.list_versions(service, document_type)
+    rows = repo.list_versions(service, document_type, since=since)
     if document_type and not rows:
         fail_usage(f"{service} has no document {document_type!r} (see `termlens versions {service}`)")
     if fmt == "json":
