@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import filecmp
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -12,15 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from cliprocess import run_termlens
+
 
 def termlens(*args: str, db: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"TERMLENS_DATABASE_URL": f"sqlite:///{db}", "COLUMNS": "160"}
-    result = subprocess.run([sys.executable, "-m", "termlens", *args], capture_output=True, text=True, env=env,
-                            timeout=300)
-    assert "Traceback" not in result.stderr, result.stderr
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+    return run_termlens(*args, db_url=f"sqlite:///{db}", check=check, columns=160)
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cliprocess import run_termlens
 
 ZOOM_TOS = "Zoom/Terms of Service"
 EVENT_KEYS = ["document", "recorded", "effective_date", "version", "material", "topics", "answers_changed",
@@ -16,11 +16,7 @@ EVENT_KEYS = ["document", "recorded", "effective_date", "version", "material", "
 
 
 def termlens(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"TERMLENS_DATABASE_URL": f"sqlite:///{db}", "COLUMNS": "200"}
-    result = subprocess.run([sys.executable, "-m", "termlens", *args], capture_output=True, text=True, env=env,
-                            timeout=300)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return run_termlens(*args, db_url=f"sqlite:///{db}")
 
 
 @pytest.fixture(scope="module")

@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import lxml.html
 import pytest
 from pypdf import PdfReader
 
+from cliprocess import run_termlens
 from reportdata import IMG, SCRIPT, TEMPLATE, build_store
 from termlens.domain.vocabulary import QUESTIONS
 
 
 def termlens(*args: str, db: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     """Run the real command against the store."""
-    env = os.environ | {"TERMLENS_DATABASE_URL": db, "COLUMNS": "200"}
-    result = subprocess.run([sys.executable, "-m", "termlens", *args], capture_output=True, text=True, env=env,
-                            timeout=300)
-    assert "Traceback" not in result.stderr, result.stderr
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+    return run_termlens(*args, db_url=db, check=check)
 
 
 @pytest.fixture(scope="module")
