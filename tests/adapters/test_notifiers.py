@@ -89,6 +89,19 @@ def test_apprise_json_url_posts_to_a_real_receiver(web: LocalWeb, http: HttpFetc
     assert "Zoom" in sent["title"] and "Maybe → Yes" in sent["message"]
 
 
+def test_apprise_connections_are_guarded_at_connect_time(
+    web: LocalWeb, http: HttpFetcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even if the pre-send check were fooled (DNS rebinding), Apprise's own socket is refused."""
+    from termlens.adapters.notifiers.apprise_notifier import AppriseNotifier
+
+    monkeypatch.setattr(AppriseNotifier, "_guard", lambda self, plugin: None)
+    notifier = make_notifier("apprise", f"json://127.0.0.1:{web.port}/apprise", http=http, allow_loopback=False)
+    with pytest.raises(NotifyError):
+        notifier.send(ALERT, "b" * 64)
+    assert web.posts == []
+
+
 def test_atom_feed_gets_one_entry_per_alert_even_when_sent_twice(tmp_path: Path, http: HttpFetcher) -> None:
     feed = tmp_path / "feeds" / "alerts.atom"
     notifier = make_notifier("atom", str(feed), http=http, allow_loopback=False)
