@@ -207,3 +207,17 @@ def test_scheduler_checks_only_due_watches_and_spaces_requests_per_host(world: W
     for watch in world.store.list_watches():
         if watch.document_type != "later":
             assert watch.next_due_at > (watch.last_checked_at or "")
+
+
+def test_a_long_retry_after_pushes_the_next_check_back(world: World) -> None:
+    """429 with Retry-After beyond what one fetch may wait: a typed failure, and the schedule honours it."""
+    from datetime import UTC, datetime
+
+    world.web.add("/busy", Reply(429, b"slow down", {"Content-Type": "text/plain", "Retry-After": "86400"}))
+    watch = world.watch("/busy", schedule="1h")
+    now = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+    result = world.tracker.check(watch, now=now)
+    assert result.outcome == "failed" and result.failure_type == "http_error"
+    (row,) = [w for w in world.store.list_watches() if w.id == watch.id]
+    assert row.next_due_at >= "2026-01-02T12:00:00Z"
+    assert world.count(t.versions) == 0

@@ -47,11 +47,14 @@ class FailureKind(StrEnum):
 class FetchFailure(Exception):
     """A fetch that produced no usable page; `kind` is the typed reason, `message` one line."""
 
-    def __init__(self, kind: FailureKind, message: str, *, status: int | None = None) -> None:
+    def __init__(
+        self, kind: FailureKind, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.status = status
+        self.retry_after = retry_after  # seconds the server asked us to wait (429/503), if it said
 
 
 @dataclass(frozen=True)

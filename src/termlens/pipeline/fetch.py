@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from termlens.adapters.browser import BrowserFetcher
-from termlens.adapters.http import FailureKind, FetchFailure, FetchLimits, HttpFetcher, RawResponse
+from termlens.adapters.http import (
+    FailureKind,
+    FetchFailure,
+    FetchLimits,
+    HttpFetcher,
+    RawResponse,
+    retry_after_seconds,
+)
 from termlens.adapters.robots import RobotsPolicy
 from termlens.adapters.urlguard import Resolver, system_resolver
 from termlens.pipeline.extract import UnreadableInput, extract, normalize_markdown
@@ -161,9 +168,12 @@ def _is_js_shell(raw: RawResponse) -> bool:
 def _raise_for_status(raw: RawResponse) -> None:
     if raw.status >= 400:
         detail = ""
+        wait = None
         if raw.status in (429, 503) and raw.headers.get("retry-after"):
             detail = f" (retry after {raw.headers['retry-after']})"
-        raise FetchFailure(FailureKind.HTTP_ERROR, f"{raw.final_url}: HTTP {raw.status}{detail}", status=raw.status)
+            wait = retry_after_seconds(raw.headers["retry-after"])
+        raise FetchFailure(FailureKind.HTTP_ERROR, f"{raw.final_url}: HTTP {raw.status}{detail}", status=raw.status,
+                           retry_after=wait)
 
 
 def extract_terms(raw: RawResponse, selectors: Sequence[str] = (), remove: Sequence[str] = ()) -> tuple[str, str]:

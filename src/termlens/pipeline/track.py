@@ -15,7 +15,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 
@@ -212,6 +212,11 @@ class Tracker:
         snapshot_id: int | None,
         used: str | None = None,
     ) -> CheckResult:
+        if failure.retry_after is not None:
+            # The server asked for a pause longer than a fetch may wait: honour it in the schedule.
+            asked = utc(datetime.fromisoformat(checked_at.replace("Z", "+00:00"))) + timedelta(
+                seconds=failure.retry_after)
+            due = max(due, to_iso(asked))
         with self.repository.engine.begin() as conn:
             self.repository.record_observation(
                 conn,
