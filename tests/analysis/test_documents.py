@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from termlens.analysis import ANALYZER_VERSION, Analysis, analyze
+from termlens.domain.model import Answer, ItemAnswer
 from termlens.domain.vocabulary import DATA_ITEMS, QUESTION_IDS, Condition, Use, Verdict
 from termlens.pipeline.extract import read_document
 from termlens.pipeline.segment import segment
@@ -56,8 +57,13 @@ def test_zoom_august_11_2023_does_not_use_to_train(ota_dir: Path) -> None:
     assert a.answer("ownership.usage").verdict is Verdict.YES
 
 
-def test_a_silent_document_rests_on_silence(ota_dir: Path) -> None:
-    _, a = analysed(ota_dir, "Microsoft Copilot/Terms of Service/2026-01-13T11-35-49Z.md")
+def test_a_silent_document_rests_on_silence() -> None:
+    # Synthetic: a real document of a held-out service must not be inspected by analyzer tests.
+    text = ("# Terms of Sale\n\n## 1. Payment\n\nYou must pay all fees within thirty days of the invoice date. "
+            "Late payments bear interest at one percent per month.\n\n## 2. Liability\n\nOur total liability "
+            "is limited to the fees you paid in the twelve months before the claim.\n\n## 3. Disputes\n\n"
+            "These terms are governed by the laws of the State of Delaware, and disputes go to its courts.\n")
+    a = analyze(segment(text))
     for answer in a.answers:
         assert not answer.evidence and "silent" in answer.explanation
     assert a.answer("train.content.own").verdict is Verdict.UNCLEAR
@@ -83,7 +89,8 @@ def test_every_answer_keeps_the_contract(ota_dir: Path, relative: str) -> None:
     text, a = analysed(ota_dir, relative)
     assert tuple(x.question for x in a.answers) == QUESTION_IDS
     assert len(a.items) == len(DATA_ITEMS) * len(Use)
-    for answer in (*a.answers, *a.items):
+    answers: list[Answer | ItemAnswer] = [*a.answers, *a.items]
+    for answer in answers:
         assert answer.explanation
         for e in answer.evidence:
             assert text[e.start:e.end] == e.quote

@@ -158,3 +158,4 @@ def test_no_text_gives_all_unclear_with_the_reason(text: str) -> None:
 def test_french_exclusion() -> None:
     text = "Nous n’utilisons pas vos contenus pour entraîner nos modèles d’intelligence artificielle."
     assert answer(text, "train.content.own").verdict is Verdict.NO
+

@@ -1,4 +1,4 @@
-"""Understanding a plain-English question ("Is Zoom training its AI on my screen shares?").
+"""Understanding a plain-English question ("Is my meeting app training its AI on my screen shares?").
 
 The question is mapped to a data item (by the words people use for it, longest first) and a use
 (training, others' training, marketing, sale), or to one of the document-level questions when it
@@ -25,7 +25,7 @@ _USE_CUES: tuple[tuple[Use, re.Pattern[str]], ...] = (
         r"feed\w*|artificial intelligence|gpt\w*)\b", _I)),
 )
 _THIRD_PARTY = re.compile(r"\b(?:third[- ]part\w+|others|other companies|partners?|someone else|"
-                          r"outside|openai|anyone else)\b", _I)
+                          r"outside|AI (?:companies|developers|labs)|anyone else)\b", _I)
 _GENERAL: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("control.ai_training", re.compile(r"\b(?:opt[- ]?out|opt[- ]?in|turn (?:it )?off|stop|setting|control|"
                                        r"prevent|disable)\b", _I)),

@@ -29,10 +29,30 @@ _TOO_COMMON = frozenset({"name", "address", "device", "usage", "face", "post", "
                          "outputs", "responses", "documents", "file", "calendar", "texts", "message"})
 
 
+# How terms name an item, beyond the words people use when asking about it.
+DRAFTING_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "audio": ("voice recordings", "audio recordings", "voice data", "voice inputs"),
+    "video": ("videos", "image or video", "images and videos", "photos and videos", "video recordings"),
+    "chat": ("private messages", "chat messages", "chat history"),
+    "files": ("uploaded files", "files you upload", "documents you upload"),
+    "transcripts": ("transcriptions",),
+    "posts": ("public posts", "content you post", "content you share publicly", "publicly posted content"),
+    "ai_prompts": ("queries", "questions you ask", "input", "conversations with the assistant"),
+    "ai_outputs": ("generated images", "completions", "ai-generated content", "generated responses"),
+    "profile_photo": ("profile photos", "profile pictures", "name and photo", "name and profile picture"),
+    "name": ("your name", "username", "user name", "name and photo", "name and profile picture"),
+    "location": ("precise location", "geolocation", "location data", "location information"),
+    "biometrics": ("face geometry", "voiceprints", "voice prints", "biometric data", "biometric identifiers"),
+    "telemetry": ("diagnostic information", "performance data", "log data", "log files", "service generated data"),
+    "device_info": ("device identifiers", "device data"),
+}
+
+
 @lru_cache(maxsize=64)
 def item_pattern(item_id: str) -> re.Pattern[str] | None:
     """A pattern for the words that name an item directly (None when all its words are too common)."""
-    words = [s for s in DATA_ITEMS_BY_ID[item_id].synonyms if s not in _TOO_COMMON and " i " not in f" {s} "]
+    synonyms = DATA_ITEMS_BY_ID[item_id].synonyms + DRAFTING_SYNONYMS.get(item_id, ())
+    words = [s for s in synonyms if s not in _TOO_COMMON and " i " not in f" {s} "]
     if not words:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",

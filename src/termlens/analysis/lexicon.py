@@ -19,7 +19,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # --- AI / machine learning --------------------------------------------------------------------
 
 AI_WORDS = _rx(
-    r"\b(?:machine[- ]learning|artificial[- ]intelligence|A\.?I\.?|gen(?:erative)?[- ]?AI|"
+    r"\b(?:machine[- ]learning|artificial[- ]intelligence|A\.?I\.?|AIs|gen(?:erative)?[- ]?AI|"
     r"(?:large )?language models?|LLMs?|(?:AI |ML |foundation |generative |our |its |the |their |"
     r"third[- ]party )models?|algorithms?|neural networks?|deep learning|"
     r"apprentissage automatique|intelligence artificielle|IA|mod[eè]les?)\b"
@@ -37,6 +37,13 @@ TRAIN_MODELS = _rx(
 )
 # "for ... machine learning or artificial intelligence" names AI as a purpose even without "train".
 AI_PURPOSE = _rx(r"\b(?:machine[- ]learning|artificial[- ]intelligence|apprentissage automatique)\b")
+# The AI words must be the object of the purpose ("to develop … our machine-learning technologies", "for the
+# purpose of … artificial intelligence"), not the subject of a disclaimer ("AI … is still improving").
+AI_AS_PURPOSE = _rx(
+    r"\b(?:improv\w*|develop\w*|enhanc\w*|train\w*|build\w*|research\w*|purposes?|am[ée]lior\w+|d[ée]velopp\w+|"
+    r"pour)\b(?:\W+\w+){0,10}?\W+(?:machine[- ]learning|artificial[- ]intelligence|apprentissage automatique|"
+    r"intelligence artificielle)\b|\b(?:machine[- ]learning|artificial[- ]intelligence) purposes?\b"
+)
 IMPROVE_WORDS = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|research|new (?:products|services|features)|"
     r"am[ée]lior\w+|d[ée]velopp\w+)\b"
@@ -62,6 +69,10 @@ NEGATED_USE = _rx(
     + _USE_VERBS + r"\b|\brestrict\w* (?:\w+ ){0,6}?from\b|\b(?:prohibit\w*|forbid\w*|disclaims?)\b|"
     r"\bne \w+ (?:pas|jamais|aucun\w*)|\bn['’]\w+ (?:pas|jamais|aucun\w*)"
 )
+# "To improve the Services (excluding model training)": a purpose that leaves training out is not about training.
+TRAINING_CARVED_OUT = _rx(
+    r"\b(?:excluding|except for|other than|not including) (?:\w+ ){0,2}?(?:model |AI )?training\b"
+)
 # "will not access, view or process Content except (a) … (b) …": a closed list of permitted uses.
 NOT_EXCEPT = _rx(r"\b(?:not|never|only)\b(?:\W+\w+){0,14}?\W+(?:except|other than|save (?:as|for))\b")
 IMPROVE_SERVICES = _rx(
@@ -70,10 +81,14 @@ IMPROVE_SERVICES = _rx(
 )
 AI_DEVELOP = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"
-    r"(?:AI|artificial intelligence|machine learning|generative AI|IA|intelligence artificielle)\b|"
+    r"(?:AIs?|artificial intelligence|machine learning|generative AI|IA|intelligence artificielle)\b|"
     r"\b(?:AI|artificial intelligence) (?:features?|technolog\w+|products?|systems?)\b.{0,40}?\bdevelop"
 )
-THEIR_SERVICES = _rx(r"\b(?:develop|improve|train)\w* (?:their|its) (?:own )?(?:services?|products?|models?|AI)\b")
+THEIR_SERVICES = _rx(
+    r"\b(?:develop|improve|train)\w* (?:their|its) (?:own )?(?:services?|products?|models?|AI)\b|"
+    r"\b(?:develop\w*|improv\w*)\b[^.;]{0,80}?\b(?:products|services)\b[^.;]{0,20}?\b(?:across|of) (?:our|the|its) "
+    r"(?:corporate group|group companies|family of companies|affiliates)\b"
+)
 MARKETING_USE = _rx(
     r"\b(?:use|uses|using|used|display\w*|show\w*|promot\w+|feature|include|personali[sz]\w*|target\w*|"
     r"tailor\w*|customi[sz]\w*|place|serve|publicit\w*|personnalis\w*)\b"
@@ -84,7 +99,8 @@ FALSE_NEGATION = _rx(
     r"if you don['’]t|do not want|don['’]t want|not to use|unless|not (?:be )?(?:able|required)|"
     r"do not (?:agree|accept)|not affiliated|not responsible|not liable|not intended|(?:have|has) not opted out|"
     r"not opted out|do not opt out|(?:does|do|did) not (?:consent|agree)|no guarantees?|not guarantee\w*|"
-    r"does not imply|not (?:be )?(?:deemed|construed)|to not \w+|not to \w+)\b"
+    r"does not imply|not (?:be )?(?:deemed|construed)|to not \w+|not to \w+|"
+    r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by)\b"
 )
 # What models or other actors do not do ("they do not have access to the training data") is not the
 # vendor excluding anything.
@@ -101,20 +117,8 @@ USER_RESTRICTION = _rx(
     r"(?:services?|output|outputs|content)\b.{0,60}?"
     r"(?:to develop|to train|to build|competing|that compete)|(?:you|users?) (?:may|shall|must) not|"
     r"reverse engineer|compete with|by using automated means|scrap(?:e|es|ing)\b|crawl(?:er|ers|ing)\b|"
-    r"(?:only|solely|exclusively) for your (?:own )?(?:personal|internal|private|non-?commercial)\b)",
-)
-# Liability, indemnity and warranty clauses allocate risk; they never grant or deny a use of data, whatever
-# words ("advertising", "not", "only") they list.
-RISK_CLAUSE = _rx(
-    r"\b(?:indemnif\w+|hold (?:\w+ )?harmless|(?:exclude|disclaim|limit)\w* (?:\w+ ){0,6}?liabilit\w+|"
-    r"(?:not|never) (?:be )?(?:liable|responsible)|no (?:guarantees?|warrant(?:y|ies))|"
-    r"(?:does|do|cannot|can['’]t) not? ?(?:guarantee|warrant|ensure)|makes? no (?:representations?|warrant\w+))\b"
-)
-# "At present we are postponing / pausing the use of your information to develop AI": a dormant use.
-POSTPONED = _rx(
-    r"\b(?:postpon\w+|paus(?:e|ed|ing)|delay(?:ed|ing)?|put on hold|report(?:ons|é|ée|er)|suspend(?:ed|ing|ons)|"
-    r"(?:will|shall) (?:let you know|inform you|notify you|tell you) (?:before|prior to)|"
-    r"vous tiendrons au courant avant)\b"
+    r"(?:only|solely|exclusively) for your (?:own )?(?:personal|internal|private|non-?commercial)\b|"
+    r"you must (?!grant|give|license|licence)\w+|you are (?:solely )?responsible for)",
 )
 EXCEPT_WORDS = _rx(r"\b(?:except|unless|other than|save for|sauf)\b")
 NOTWITHSTANDING = _rx(r"\b(?:notwithstanding|despite anything|nonobstant)\b")
@@ -141,15 +145,23 @@ OPT_IN = _rx(
     r"prior|affirmative|written|separate) )+(?:consent|permission|authori[sz]ation)|with your (?:\w+ )?(?:consent|"
     r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
     r"turn on|allow|consent|agree|give us permission|submit feedback|provide feedback|share|permit|"
-    r"explicitly|affirmatively)|you (?:have )?(?:chosen|opted|elected) to|if (?:training|this setting|the setting|"
-    r"sharing) is (?:enabled|turned on|on)|sans votre consentement|avec votre consentement)"
+    r"explicitly|affirmatively)|(?:unless|until|if) you (?:\w+ ){0,2}?(?:give|provide|grant) (?:us )?(?:your )?"
+    r"(?:\w+ )?(?:consent|permission)|you (?:have )?(?:chosen|opted|elected) to|"
+    r"if (?:training|this setting|the setting|"
+    r"sharing) is (?:enabled|turned on|on)|sans votre consentement|avec votre consentement|"
+    # "You can choose to share your chats to help improve our models", "if you give us feedback"
+    r"you (?:can|may) (?:choose|elect|decide) to (?:share|contribute|allow|let us|opt in)|"
+    r"(?:when|if|where) (?:a |the )?(?:\w+ )?(?:users?|you|creators?) (?:does|do) not consent|"
+    r"(?:if|when) you (?:give|send) (?:us )?feedback|(?:if|when) you rate (?:a |an |our )?(?:response|output|answer)s?)"
 )
 OPT_OUT = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?out|turn(?:ing)? (?:it |this |that )?off|switch\w* off|disabl\w+|toggle|"
     r"data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings|(?:change|adjust|manage|update) "
-    r"(?:your |this |these )?(?:settings|preferences|choices)|you (?:can|may) (?:choose|object|withdraw|decline|ask us "
-    r"not)|choose (?:whether|not to)|right to object|object to|withdraw (?:your )?consent|"
-    r"vous opposer|d[ée]sactiv\w+|param[eè]tres)\b"
+    r"(?:your |this |these )?(?:settings|preferences|choices)|you (?:can|may) (?:choose(?! to (?:share|contribute|"
+    r"allow|let us|opt in))|object|withdraw|decline|ask us not)|choose (?:whether|not to)|right to object|object to|"
+    r"withdraw (?:your )?consent|"
+    r"vous opposer|d[ée]sactiv\w+|param[eè]tres|you (?:are able to|can|may) (?:tag|mark|label|designate|flag)|"
+    r"(?:if|when) you (?:don['’]t|do not) want)\b"
 )
 ADMIN = _rx(
     r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|workspace owners?|"
@@ -171,7 +183,8 @@ REGION = _rx(
     r"Espace [ée]conomique europ[ée]en|Union europ[ée]enne|Royaume-Uni|Suisse)\b"
 )
 DEIDENTIFIED = _rx(
-    r"\b(?:de-?identifi\w+|aggregat\w+|anonymi[sz]\w+|anonymous|pseudonymi[sz]\w+|"
+    r"\b(?:de-?identifi\w+|aggregated|aggregate (?:and |or |, )?(?:\w+ )?(?:data|information|form|statistics|level|"
+    r"insights|reports?)|in (?:an )?aggregate|aggregation|anonymi[sz]\w+|anonymous|pseudonymi[sz]\w+|"
     r"(?:cannot|can['’]t|does not|doesn['’]t|not) (?:reasonably )?(?:be used to )?identify you|"
     r"non-?personal|agr[ée]g[ée]\w*|anonymis[ée]\w*)\b"
 )
@@ -179,7 +192,8 @@ DEIDENTIFIED = _rx(
 # --- actors, licences, ownership, marketing, sale ---------------------------------------------
 
 THIRD_PARTY = _rx(
-    r"\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|other (?:companies|organi[sz]ations|businesses|"
+    r"\b(?:third[- ]part(?:y|ies)|(?:research |data |AI )?partners?|affiliates?|"
+    r"other (?:companies|organi[sz]ations|businesses|"
     r"developers|AI (?:companies|providers|developers))|data brokers?|researchers|collaborators|"
     r"advertisers|(?:outside|external) (?:companies|parties|model providers)|model providers?|"
     r"tiers|partenaires|soci[ée]t[ée]s affili[ée]es)\b"
@@ -195,26 +209,29 @@ SERVICE_PROVIDERS = _rx(
     r"prestataires|sous-traitants)\b"
 )
 LICENSE = _rx(
-    r"\b(?:licen[cs]e|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:the |a |an )?(?:right|permission)|"
+    r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:the |a |an )?(?:right|permission)|"
     r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez)\b"
 )
 # Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
 LICENSE_STRONG = _rx(
-    r"(?<!non-)(?<!non)(?<!not )\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|"
+    r"\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|"
     r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
 )
+# Limits that read like breadth: removed before breadth is looked for.
+NOT_BROAD = _rx(r"\b(?:non-?|not )(?:transferr?able|sub-?licen[cs]\w+|assignable|perpetual|irrevocable)\b")
 LICENSE_BREADTH = _rx(
-    r"(?<!non-)(?<!non)(?<!not )\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|any (?:purpose|use|media|"
+    r"\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|any (?:purpose|use|media|"
     r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
-    r"new (?:products|technologies)|develop(?:ing)? new|marketing|"
+    r"(?:new|future|other) (?:products|technologies)|develop(?:ing)? new|marketing|"
     r"promot\w+|advertis\w+|research|machine[- ]learning|artificial[- ]intelligence|train\w*|"
     r"derivative works|commercial\w*|perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|"
     r"sous-licen\w+)\b"
 )
 OWNERSHIP = _rx(
-    r"\b(?:owns|(?:we|\w+) own (?:all|the|any|and)|owned by|ownership|right, title,? and interest|"
+    r"\b(?:owns|(?:we|\w+) own (?:all|the|any|and)|(?<!not )owned by|ownership|right, title,? and interest|"
     r"title and interest|belongs? to|"
-    r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:exclusive |sole )?property of)|retain\w* (?:all |solely |exclusively )?(?:rights?|ownership|title)|"
+    r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:exclusive |sole )?property of)|"
+    r"retain\w* (?:all |solely |exclusively )?(?:rights?|ownership|title)|"
     r"are retained (?:solely )?by|assign\w* (?:to us|to \w+) all right|est la propri[ée]t[ée]|appartien\w+)\b"
 )
 USER_OWNS = _rx(
@@ -224,19 +241,24 @@ USER_OWNS = _rx(
 )
 # Marketing *to* the user (emails, newsletters) is not use of the user's content for marketing.
 MARKETING_TO_USER = _rx(
-    r"\b(?:marketing|promotional) (?:communications?|e-?mails?|messages?|materials|offers|newsletters?)|"
+    r"\b(?:marketing|promotional) (?:communications?|e-?mails?|messages?|offers|newsletters?)|"
     r"receiv\w+ (?:marketing|promotional)|send you (?:marketing|promotional|ads)|"
     r"(?:participat\w+|enter\w*|tak\w+ part) in (?:\w+ ){0,3}?promotions?|contests?|sweepstakes|"
     r"direct marketing|marketing to you|rights? of publicity|unsolicited (?:\w+ ){0,3}?(?:advertising|promotional)|"
     r"promote (?:your|their) (?:own )?(?:business|content|work)"
 )
 MARKETING = _rx(
-    r"\b(?:marketing|advertis\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promot\w+|sponsor\w+|"
-    r"publicit\w+|publicité)\b"
+    r"\b(?:marketing|advertis\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promotional|sponsor\w+|"
+    r"to market|publicit\w+|publicité|promot(?:e|es|ing) (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
+    r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
+    r"network|content|works?|account|profiles?))\b"
 )
 SALE = _rx(
-    r"\b(?:sell|sells|sold|sale of|selling|rent|monetiz\w+|licen[cs]e (?:it |them |your \w+ )?to (?:third|other|"
-    r"data)|share (?:it |them )?(?:with|to) (?:third|data)|vend(?:re|ons|ent)|louons)\b"
+    r"\b(?:sell|sells|sold|sale of|selling|rent|monetiz\w+ (?:your |personal |user )?(?:data|information)|"
+    r"licen[cs]e (?:it |them |your \w+ )?to (?:third|other|"
+    r"data)|share (?:it |them )?(?:with|to) (?:third|data)|vend(?:re|ons|ent)|louons|"
+    r"(?:data )?licensing (?:fees?|agreements?|deals?|partners?|arrangements?)|data licensing|"
+    r"licen[cs]e (?:\w+ ){0,3}?(?:content|data|posts) to (?:third|other|partners|AI|researchers|developers))\b"
 )
 CONTROL_WORDS = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?(?:in|out)|settings?|turn(?:ing)? (?:it |this )?(?:off|on)|disabl\w+|enabl\w+|"
@@ -250,10 +272,13 @@ LICENCE_TO_USER = _rx(
     r"licen[cs]e to (?:use|access) the (?:services?|software))\b"
 )
 VENDOR_TAKES = _rx(
-    r"\b(?:you (?:hereby )?(?:grant|give|agree to grant)|grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+) "
+    r"\b(?:you (?:hereby )?(?:grant|give|agree to grant)|"
+    r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+) "
     r"(?:a|an|the)\b|"
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
-    r"this licen[cs]e (?:allows|lets|includes|covers|permits|is for)|vous (?:nous )?(?:accordez|conc[ée]dez))"
+    r"this licen[cs]e (?:allows|lets|includes|covers|permits|is for)|vous (?:nous )?(?:accordez|conc[ée]dez)|"
+    r"(?:we|us)(?: and (?:our|its) \w+)? (?:are|is|be|shall be|will be) granted|"
+    r"licen[cs]es?\b[^.;]{0,100}?\b(?:is|are|will be|shall be|remains?) (?:\w+ )?(?:perpetual|irrevocable))"
 )
 NEGATED_MARKETING = _rx(
     r"\b(?:not|never|\w+n['’]t|no longer)\b(?:\W+\w+){0,4}?\W+(?:" + _USE_VERBS[3:-1] + r"|engage\w*)\b"
@@ -264,26 +289,32 @@ NEGATED_MARKETING = _rx(
 MINORS_ONLY = _rx(r"\b(?:under the age of \d+|under \d+ years|minors?|children|child|younger than \d+|teens?|"
                   r"mineurs?|enfants?)\b")
 ADS_ALONGSIDE = _rx(
-    r"\b(?:advertis\w+|ads)\b (?:\w+ )?(?:in connection with|alongside|next to|near|around|on or off)\b"
+    r"\b(?:advertis\w+|ads)\b (?:\w+ )?(?:in connection with|alongside|next to|near|around|on or off)\b|"
+    r"\bdistribution of (?:advertising|ads)(?: or other promotional materials?)? on (?:our|the) \w+"
 )
 # "Once you opt out, new conversations will not be used to train": a default use you can switch off.
 OPTED_OUT_THEN_NOT = _rx(
     r"\b(?:once|if|when|after|where) you (?:have )?(?:opt(?:ed)? out|turn(?:ed)? (?:it |this )?off|disabl\w+|"
-    r"withdr[ae]w\w*|object\w*|(?:choose|decide|elect) not to)"
+    r"withdr[ae]w\w*|object\w*|(?:choose|decide|elect) not to)|"
+    r"\bif (?:[\w&-]+ ){1,3}(?:is|are) (?:off|turned off|disabled|paused)\b|"
+    # A private mode the user picks ("temporary chats are not used to train"): by default chats are used.
+    r"\b(?:temporary|incognito|private) (?:chats?|conversations?|mode)\b|\bchat history (?:is )?(?:off|disabled)"
 )
 # Licences over feedback, logos or names are not licences over the user's content.
-NON_CONTENT_OBJECT = _rx(r"\b(?:feedback|suggestions?|ideas|logos?|trademarks?|trade names?|brand features)\b")
-# The canonical data-use statement: "we may use …", "we do not train …", "Zoom will not use …".
+NON_CONTENT_OBJECT = _rx(r"\b(?:feedback|suggestions?|ideas|logos?|trademarks?|trade names?|brand features|"
+                         r"likeness\w*|user ?names?)\b")
+# The canonical data-use statement: "we may use …", "we do not train …", "Acme will not use …".
 VENDOR_DOES = _rx(r"\b(?:we|[A-Z][\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|train|trains|process|share|sell|license)\b")
 # Training on the open web or licensed third-party data is not training on the user's data.
-PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data)|public sources|data from third[- ]party "
+PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data)|(?:information|content|data) "
+                     r"(?:that(?:['’]s| is) )?publicly available|public sources|data from third[- ]party "
                      r"partners|open(?:ly)? (?:web|internet)|freely and openly accessible)\b")
-# Who uses the data for marketing: the vendor ("we use", "Zoom may use") or a passive "is used for".
+# Who uses the data for marketing: the vendor ("we use", "Acme may use") or a passive "is used for".
 MARKETING_BY_VENDOR = _rx(
     r"\b(?:we|us|our|nous|notre|nos)\b|\b(?:is|are|be|being|been) used\b|\b[A-Z][\w.]+ (?:may|will|can|uses?) \w+|"
     r"\b(?:sont|est) utilis[ée]"
 )
-NEW_VENTURES = _rx(r"\b(?:new|other) (?:technologies|products)\b")
+NEW_VENTURES = _rx(r"\b(?:new|other|future) (?:technologies|products)\b")
 ANY_PURPOSE = _rx(
     r"\b(?:any (?:purpose|use|manner)|all purposes|commercially exploit\w*|for (?:any|all) (?:lawful )?purposes?)\b"
 )

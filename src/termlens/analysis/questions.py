@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine, decide_training, describe, pick_condition, silent_answer
-from termlens.analysis.statements import has
+from termlens.analysis.statements import has, read_sentence
 from termlens.analysis.terms import CATEGORY_CUES, Category
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
@@ -21,8 +22,9 @@ _SUBLICENSE = re.compile(r"\bsub-?licen[cs]\w+", re.IGNORECASE)
 # license content to AI developers". Training *our* models on data *from* partners is not this.
 _THIRD_PARTY_TRAINING = re.compile(
     r"\b(?:shar\w+|disclos\w+|provid\w+|sell\w*|sold|licens\w+|transfer\w*|make \w+ available)\b[^.]{0,80}?"
-    r"\b(?:to|with|by)\s+(?:\w+\s+){0,2}?(?:third[- ]part\w+|partners?|other companies|others|developers|researchers|"
-    r"AI (?:companies|developers|providers))\b[^.]{0,80}?\b(?:train\w*|machine learning|AI|models?)\b",
+    r"\b(?:to|with|by)\s+(?:\w+\s+){0,2}?(?:third[- ]part\w+|partners?|affiliates|other companies|others|developers|"
+    r"researchers|"
+    r"AI (?:companies|developers|providers))\b[^.]{0,240}?\b(?:train\w*|machine learning|AI|models?)\b",
     re.IGNORECASE,
 )
 
@@ -37,12 +39,11 @@ def _inherit(question: str, answer: Answer, source: Answer, why: str) -> Answer:
 
 def train_content_own(reading: Reading) -> Answer:
     """May the vendor train its own AI on users' content?"""
-    answer = decide_training("train.content.own", reading, CONTENT)
-    if reading.ai_service:
+    if "train.content.own" not in reading.answers:
         # On an AI assistant the user's content is what they type and upload: their prompts and chats.
-        answer = _inherit("train.content.own", answer, decide_training("train.ai_io", reading, AI_IO),
-                          "On an AI assistant your content is your prompts and chats.")
-    return answer
+        data = CONTENT + AI_IO if reading.ai_service else CONTENT
+        reading.answers["train.content.own"] = decide_training("train.content.own", reading, data)
+    return reading.answers["train.content.own"]
 
 
 def train_content_third_party(reading: Reading) -> Answer:
@@ -52,13 +53,21 @@ def train_content_third_party(reading: Reading) -> Answer:
         c = r.cues
         if c.third_party_models:
             return True
-        if (c.third_party or c.service_providers) and has(lx.CLOSED_LIST, r.sentence.text):
+        if (c.third_party or c.service_providers) and (
+                has(lx.CLOSED_LIST, r.sentence.text) or has(ck.LIMITED_SHARING, r.sentence.text)):
+            return True
+        if c.confidential:
+            return True
+        if c.third_party and c.ai_training and c.negated:
+            return True  # "third parties are prohibited from using such Content to train …"
+        if c.ai_training and not c.negated and has(ck.GROUP_GRANTEE, r.sentence.text):
+            # Training rights taken for "us and our affiliates": other companies of the group train too.
             return True
         if c.service_providers and not c.sale:
             return False
         if c.third_party and c.their_services:
             return True
-        if c.sale and c.negated and c.third_party:
+        if c.sale and c.third_party:
             return True
         return bool(c.third_party and (c.ai_training or c.sale) and has(_THIRD_PARTY_TRAINING, r.sentence.text))
 
@@ -66,20 +75,21 @@ def train_content_third_party(reading: Reading) -> Answer:
     if answer.evidence:
         return answer
     own = train_content_own(reading)
-    if own.verdict not in (Verdict.YES, Verdict.LIKELY):
-        return answer
+    trains = own.verdict in (Verdict.YES, Verdict.LIKELY)
     # A licence that lets partners or other companies use the content the vendor may train on
-    # probably lets them train too; a merely sublicensable one leaves it open.
+    # probably lets them train too; a merely sublicensable one (or one the vendor does not train
+    # under) leaves it open.
     licences = [r for r in reading.sentences
                 if r.vendor_licence and r.names(*CONTENT) and (has(_SUBLICENSE, r.sentence.text) or r.cues.third_party)]
     licences.sort(key=lambda r: not r.cues.third_party)
     if licences:
         r = licences[0]
-        verdict = Verdict.LIKELY if r.cues.third_party else Verdict.UNCLEAR
+        verdict = Verdict.LIKELY if r.cues.third_party and trains else Verdict.UNCLEAR
         chosen = [Proposal(verdict, r, 2, r.conditions)]
         what = ("lets the vendor pass your content to other companies, and the vendor may train AI on it, so "
                 "others' training is probably within reach." if verdict is Verdict.LIKELY else
-                "lets the vendor sublicense your content without saying whether others may train AI on it.")
+                "lets the vendor sublicense or pass on your content without saying whether others may train AI "
+                "on it.")
         return Answer("train.content.third_party", verdict, Condition.NONE, 0.55, reading.evidence([r]),
                       describe(reading, chosen, what))
     return answer
@@ -102,10 +112,21 @@ def train_usage_own(reading: Reading) -> Answer:
 
 def train_ai_io(reading: Reading) -> Answer:
     """Are the prompts and outputs of the vendor's AI features used for training?"""
-    answer = decide_training("train.ai_io", reading, AI_IO)
     if reading.ai_service:
-        answer = _inherit("train.ai_io", answer, decide_training("train.content.own", reading, CONTENT),
-                          "On an AI assistant your prompts and chats are the content you provide.")
+        # On an AI assistant the prompts and chats are the content the user provides.
+        return decide_training("train.ai_io", reading, AI_IO + CONTENT)
+    answer = decide_training("train.ai_io", reading, AI_IO)
+    if not answer.evidence and any(("AI" in s.text or "rompt" in s.text) and has(lx.AI_WORDS, s.text)
+                                   and has(CATEGORY_CUES[Category.AI_IO], s.text)
+                                   for s in reading.structure.sentences):
+        # The document describes AI features but says nothing of training on their inputs and outputs:
+        # what the user types into them is content they provide, so the content answer carries over.
+        # Only an exclusion or a limit carries over: a grant over content does not say the AI features'
+        # inputs are trained on.
+        own = train_content_own(reading)
+        if own.verdict in (Verdict.NO, Verdict.UNLIKELY):
+            answer = _inherit("train.ai_io", answer, own, "What you type into its AI features is content you "
+                                                          "provide.")
     return answer
 
 
@@ -143,7 +164,9 @@ def licence_content_broad(reading: Reading) -> Answer:
             narrow.append(r)
     if broad:
         # The licence over the content itself, not a publicity or feedback clause beside it.
-        broad.sort(key=lambda r: (has(lx.NON_CONTENT_OBJECT, r.sentence.text), Category.CONTENT not in r.own))
+        broad.sort(key=lambda r: (has(lx.NON_CONTENT_OBJECT, r.sentence.text), Category.CONTENT not in r.own,
+                                  -len(lx.LICENSE_STRONG.findall(lx.NOT_BROAD.sub(" ", r.sentence.text[:2000]))),
+                                  -len(lx.LICENSE_BREADTH.findall(r.sentence.text[:2000]))))
         chosen = [Proposal(Verdict.YES, broad[0], 2, broad[0].conditions)]
         return Answer("license.content.broad", Verdict.YES, Condition.NONE, 0.85,
                       reading.evidence([broad[0]]),
@@ -154,6 +177,15 @@ def licence_content_broad(reading: Reading) -> Answer:
         chosen = [Proposal(Verdict.NO, narrow[0], 2, frozenset())]
         return Answer("license.content.broad", Verdict.NO, Condition.NONE, 0.75, reading.evidence([narrow[0]]),
                       describe(reading, chosen, "limits the licence to your content to operating the service."))
+    out = next((r for r in reading.sentences if r.cues.sale and not r.cues.negated and not r.restricted
+                and Category.CONTENT in r.categories and has(ck.LICENSING_OUT, r.sentence.text)), None)
+    if out is not None:
+        # "We charge licensing fees for access to public content": the document takes no licence itself,
+        # but licensing content out presupposes a broad one granted elsewhere.
+        chosen = [Proposal(Verdict.UNCLEAR, out, 2, frozenset())]
+        return Answer("license.content.broad", Verdict.UNCLEAR, Condition.NONE, 0.5, reading.evidence([out]),
+                      describe(reading, chosen, "describes licensing or selling your content to others without "
+                                                "itself granting the licence that allows it."))
     return silent_answer("license.content.broad", reading)
 
 
@@ -175,23 +207,40 @@ def marketing_content(reading: Reading) -> Answer:
             continue
         content = Category.CONTENT in r.own or r.in_licence
         narrow_licence = r.vendor_licence and c.licence and not c.licence_broad and not r.in_licence
-        if (c.closed_list or narrow_licence) and not c.marketing and content:
+        if (c.closed_list or narrow_licence or c.confidential) and not c.marketing and content:
             proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
             continue
-        if not c.marketing or not c.marketing_use:
+        if has(ck.MARKETING_WAIVER, r.sentence.text) and content:
+            # A waiver of approval over promotional materials made from your content: marketing is
+            # contemplated, not granted in so many words.
+            proposals.append(Proposal(Verdict.LIKELY, r, 2, r.conditions))
+            continue
+        if not c.marketing or not c.marketing_use or has(ck.NOT_CONTENT_USE, r.sentence.text):
             continue
         by_vendor = r.vendor_licence or r.in_licence or has(lx.MARKETING_BY_VENDOR, r.sentence.text)
         if not (by_vendor or c.marketing_negated):
             continue
         if c.marketing_negated:
             proposals.append(Proposal(Verdict.NO, r, 2 if content else 1, r.conditions))
+        elif not content and Category.CONTENT not in r.categories:
+            # "We use your information to personalise ads": personal data may or may not include content.
+            proposals.append(Proposal(Verdict.UNCLEAR, r, 1, r.conditions))
         elif not content or has(lx.ADS_ALONGSIDE, r.sentence.text):
-            # "We use your information to personalise ads" (personal data may include content), or ads
-            # shown next to your content: probable, not stated.
+            # Ads personalised with information whose list (on the same line or under the same lead-in)
+            # includes content, or ads shown next to your content: probable, not stated.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
         elif r.in_licence or r.vendor_licence or _content_near_marketing(reading, r):
             proposals.append(Proposal(Verdict.YES, r, 2, r.conditions))
     answer = combine("marketing.content", reading, proposals, "marketing or advertising", CONTENT)
+    if not answer.evidence:
+        # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it.
+        broad = next((r for r in reading.sentences if r.vendor_licence and r.cues.licence_broad and not r.restricted
+                      and Category.CONTENT in r.own and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)), None)
+        if broad is not None:
+            chosen = [Proposal(Verdict.UNCLEAR, broad, 2, frozenset())]
+            return Answer(answer.question, Verdict.UNCLEAR, Condition.NONE, 0.45, reading.evidence([broad]),
+                          describe(reading, chosen, "grants a broad licence to your content that names no marketing "
+                                                    "purpose; it may or may not reach marketing."))
     if answer.verdict in (Verdict.YES, Verdict.LIKELY) and answer.condition is Condition.NONE:
         # A switch for personalised ads ("You can control tailored advertising in your settings").
         switch = next((r for r in reading.sentences if r.cues.marketing and Condition.OPT_OUT in r.conditions
@@ -211,6 +260,9 @@ def control_ai_training(reading: Reading) -> Answer:
         and r.conditions & {Condition.OPT_IN, Condition.OPT_OUT, Condition.ADMIN}
     ]
     if not hits:
+        follow = _control_after_training(reading) or _objection_to_ai(reading)
+        if follow is not None:
+            return follow
         return silent_answer("control.ai_training", reading)
     hits.sort(key=lambda r: -len(r.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN}))
     best = hits[0]
@@ -218,6 +270,47 @@ def control_ai_training(reading: Reading) -> Answer:
     chosen = [Proposal(Verdict.YES, best, 2, best.conditions)]
     return Answer("control.ai_training", Verdict.YES, condition, 0.85, reading.evidence([best]),
                   describe(reading, chosen, "describes a choice you (or an admin) have over AI training."))
+
+
+def _control_after_training(reading: Reading) -> Answer | None:
+    """A control sentence that refers back to the training just described ("If you don't want your data
+    used in this way, change your settings"), within the next four sentences of its section."""
+    sentences = reading.structure.sentences
+    for r in reading.sentences:
+        if not r.cues.ai_training or r.cues.negated or r.restricted:
+            continue
+        at = r.sentence.index
+        for follower in sentences[at + 1:at + 5]:
+            if follower.section != r.sentence.section:
+                break
+            text = follower.text
+            control = lx.OPT_OUT.search(text) or lx.OPT_IN.search(text)
+            if control and has(ck.ANAPHORIC_CONTROL, text):
+                found = SentenceReading(follower, r.cues, r.categories, r.terms,
+                                        reading.structure.section_number(follower.section), r.conditions, r.own,
+                                        False, False)
+                condition = Condition.OPT_IN if lx.OPT_IN.search(text) else Condition.OPT_OUT
+                chosen = [Proposal(Verdict.YES, found, 2, frozenset({condition}))]
+                return Answer("control.ai_training", Verdict.YES, condition, 0.75, reading.evidence([found, r]),
+                              describe(reading, chosen, "describes a choice you have over the AI training "
+                                                        "described just before it."))
+    return None
+
+
+def _objection_to_ai(reading: Reading) -> Answer | None:
+    """A right to object that the document ties to its AI processing ("You can object … where features
+    supported by generative AI are based on legitimate interests"): probably a control over it."""
+    for sentence in reading.structure.sentences:
+        text = sentence.text
+        if "bject" in text and has(ck.RIGHT_TO_OBJECT, text) and has(lx.AI_WORDS, text):
+            r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
+                                reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
+                                False)
+            chosen = [Proposal(Verdict.LIKELY, r, 2, frozenset({Condition.OPT_OUT}))]
+            return Answer("control.ai_training", Verdict.LIKELY, Condition.OPT_OUT, 0.6, reading.evidence([r]),
+                          describe(reading, chosen, "gives you a right to object to processing that it ties to "
+                                                    "AI, which probably lets you refuse AI training."))
+    return None
 
 
 ANSWERERS = (

@@ -9,12 +9,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.statements import Cues, has, read_sentence
-from termlens.analysis.terms import Category, DefinedTerm, categories_in, find_defined_terms, term_categories
-from termlens.domain.model import DocumentStructure, Evidence, Sentence
+from termlens.analysis.terms import (
+    Category,
+    DefinedTerm,
+    categories_in,
+    find_defined_terms,
+    term_categories,
+    without_carve_outs,
+)
+from termlens.domain.model import Answer, DocumentStructure, Evidence, Sentence
 from termlens.domain.vocabulary import Condition
 
 _LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)|\(?[a-z0-9]\)|[a-z]\.|\d+\.)\s")
@@ -59,6 +67,8 @@ class Reading:
     sentences: tuple[SentenceReading, ...]
     terms: dict[str, DefinedTerm]
     ai_service: bool = False  # the service is an AI assistant: the user's content is its prompts and chats
+    # Answers already worked out for this document (one question may rest on another's answer).
+    answers: dict[str, Answer] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def has_text(self) -> bool:
@@ -152,7 +162,7 @@ def read_document(structure: DocumentStructure) -> Reading:
             lead_cats, lead_restricts, lead_licence, lead_section = frozenset(), False, False, sentence.section
         if not cues.relevant and not opens_list:
             continue
-        via_terms, used = term_categories(text, terms) if terms else (frozenset(), ())
+        via_terms, used = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
         categories = cues.categories | via_terms
         if opens_list:
             lead_cats = categories_in(text) | via_terms
@@ -179,11 +189,30 @@ def read_document(structure: DocumentStructure) -> Reading:
                 conditions=cues.conditions | ({Condition.REGION} if any(t in region_terms for t in used) else set())
                 | _row_conditions(sentence, row),
                 own=own,
-                restricted=cues.user_restriction or (inherit and lead_restricts) or bool(has(lx.RISK_CLAUSE, text)),
+                restricted=cues.user_restriction or (inherit and lead_restricts) or bool(has(ck.RISK_CLAUSE, text))
+                or bool(has(ck.ABOUT_THE_DOCUMENT, text)) or bool(has(ck.DEFINITION_SENTENCE, text)),
                 in_licence=inherit and lead_licence,
             )
         )
-    return Reading(structure=structure, sentences=tuple(kept), terms=terms, ai_service=_ai_service(structure, terms))
+    return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
+                   ai_service=_ai_service(structure, terms))
+
+
+def _with_follow_up_controls(structure: DocumentStructure, kept: list[SentenceReading]) -> list[SentenceReading]:
+    """A training statement followed by "If you don't want your data used in this way, change your settings"
+    is a default use with an opt-out."""
+    sentences = structure.sentences
+    out = []
+    for r in kept:
+        if r.cues.ai_training and not r.cues.negated and not r.conditions & {Condition.OPT_OUT, Condition.OPT_IN}:
+            for follower in sentences[r.sentence.index + 1:r.sentence.index + 5]:
+                if follower.section != r.sentence.section:
+                    break
+                if has(ck.ANAPHORIC_CONTROL, follower.text) and has(lx.OPT_OUT, follower.text):
+                    r = replace(r, conditions=r.conditions | {Condition.OPT_OUT})
+                    break
+        out.append(r)
+    return out
 
 
 def _row_conditions(piece: Sentence, row: Sentence) -> frozenset[Condition]:
@@ -194,8 +223,6 @@ def _row_conditions(piece: Sentence, row: Sentence) -> frozenset[Condition]:
     return frozenset({Condition.DEIDENTIFIED}) if has(lx.DEIDENTIFIED, row.text) else frozenset()
 
 
-_PROMPT = re.compile(r"prompts?|(?:chat|conversation)s? with (?:the |our )?(?:AI|assistant|chatbot|model)",
-                     re.IGNORECASE)
 
 
 def _ai_service(structure: DocumentStructure, terms: dict[str, DefinedTerm]) -> bool:
@@ -203,4 +230,8 @@ def _ai_service(structure: DocumentStructure, terms: dict[str, DefinedTerm]) -> 
     speaking of prompts. There the user's content *is* its prompts and chats."""
     if any(Category.AI_IO in d.categories for d in terms.values()):
         return True
-    return len(_PROMPT.findall(structure.text[:400_000])) >= 3
+    text = structure.text  # str.count only: no regex over the whole document
+    if text.count("prompt") + text.count("Prompt") >= 3:
+        return True
+    # A chat assistant that never says "prompt": it keeps speaking of AI and of conversations with it.
+    return text.count("AI") >= 10 and text.count("onversations with") + text.count("hats with") >= 2

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.statements import exception_conditions, has
@@ -40,6 +41,15 @@ class Proposal:
     conditions: frozenset[Condition]
 
 
+def joint_conditions(proposals: Sequence[Proposal]) -> frozenset[Condition]:
+    """The conditions that govern a use several clauses grant: a switch or scope stated anywhere counts, but
+    "only de-identified data" holds only when every clause says so."""
+    conds = frozenset().union(*(p.conditions for p in proposals))
+    if Condition.DEIDENTIFIED in conds and not all(Condition.DEIDENTIFIED in p.conditions for p in proposals):
+        conds -= {Condition.DEIDENTIFIED}
+    return conds
+
+
 def pick_condition(conditions: frozenset[Condition]) -> Condition:
     """The single condition to report from a set."""
     for c in CONDITION_ORDER:
@@ -51,7 +61,7 @@ def pick_condition(conditions: frozenset[Condition]) -> Condition:
 def _about(r: SentenceReading, data: Sequence[Category]) -> int:
     if r.names(*data):
         return 2
-    if Category.AI_IO in data:
+    if data[0] is Category.AI_IO:
         return 1 if r.names(Category.AI_IO_BROAD, Category.PERSONAL) else 0
     if r.names(Category.PERSONAL):
         # "User Content that is not personal data" speaks of content only: "personal data" does not
@@ -122,18 +132,25 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         strength = _about(r, data)
         if not strength and third_party and c.third_party_models:
             strength = 2
-        if (c.ai_training or c.ai_development) and has(lx.POSTPONED, r.sentence.text) and not c.negated:
+        if not strength and third_party and (c.third_party or c.service_providers) and (
+                has(ck.LIMITED_SHARING, r.sentence.text) or has(lx.CLOSED_LIST, r.sentence.text)):
+            strength = 1  # "our contractors …, only for the limited purposes described": whatever data they get
+        if (c.ai_training or c.ai_development) and has(ck.POSTPONED, r.sentence.text) and not c.negated:
             # "We are postponing the use of your information to develop AI": the use is dormant for now,
             # whatever data the document elsewhere lists for it.
             proposals.append(Proposal(Verdict.UNLIKELY, r, 2, conds_of(r)))
             continue
         if (not strength and not third_party and c.ai_training and not c.negated and not r.categories
-                and Category.AI_IO not in data):
+                and Category.AI_IO not in data and not has(lx.PUBLIC_SOURCES, r.sentence.text)):
             # "Improve the Platform … by training our machine learning models" in a list of purposes that
             # names no data: it is about the information the document covers, probably the user's too.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, conds_of(r)))
             continue
         if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD}):
+            continue
+        if Category.USAGE not in data and has(ck.NOT_CONTENT_USE, r.sentence.text):
+            continue  # cookies and retention periods say nothing of content
+        if third_party and has(ck.BUSINESS_TRANSFER, r.sentence.text):
             continue
         conds = r.conditions
         if accept is not None and not accept(r):
@@ -142,7 +159,11 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
             continue
         if not third_party and ((has(_RECIPIENTS_MODELS, r.sentence.text) and not has(_OURS, r.sentence.text))
-                                or (c.negated and has(lx.OTHERS_DO_NOT, r.sentence.text))):
+                                or (c.negated and has(lx.OTHERS_DO_NOT, r.sentence.text))
+                                or (c.negated and (c.service_providers or c.third_party)
+                                    and _recipient_is_subject(r.sentence.text))):
+            # What recipients do not do ("data sent to third-party AI providers is not used for training")
+            # is not the vendor excluding its own use.
             continue
         if c.ai_training:
             verdict = Verdict.NO if c.negated else Verdict.YES if strength == 2 else Verdict.LIKELY
@@ -154,9 +175,17 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             proposals.append(Proposal(verdict, r, strength, conds))
         elif c.ai_development or (third_party and c.their_services):
             proposals.append(Proposal(Verdict.NO if c.negated else Verdict.LIKELY, r, strength, conds))
+        elif third_party and c.sale and not c.negated and c.third_party and strength == 2 and r.direct:
+            # Content licensed or sold to other companies: nothing stops them training on it.
+            proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))
+        elif third_party and c.confidential and r.names(*data):
+            # Confidential content is shared only with those who need to know it: not for others' training.
+            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
         elif third_party and c.sale and c.negated:
-            proposals.append(Proposal(Verdict.NO, r, strength, conds))
-        elif third_party and (c.third_party or c.service_providers) and has(lx.CLOSED_LIST, r.sentence.text):
+            # "We do not sell your personal data": not selling is not the same as not letting others train.
+            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
+        elif third_party and (c.third_party or c.service_providers) and (
+                has(lx.CLOSED_LIST, r.sentence.text) or has(ck.LIMITED_SHARING, r.sentence.text)):
             # "our contractors …, only for the limited purposes described above"
             proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
         elif r.in_licence and has(lx.NEW_VENTURES, r.sentence.text) and not third_party:
@@ -166,7 +195,11 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             verdict = Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else Verdict.UNCLEAR
             proposals.append(Proposal(verdict, r, strength, conds))
         elif (r.vendor_licence and c.licence and strength == 2) or (c.closed_list and r.names(*data)):
-            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
+            # A licence or closed list "to operate, develop and improve the Service" leaves training open;
+            # one limited to operating the service points away from it.
+            verdict = (Verdict.UNCLEAR if (c.improve or not c.closed_list) and not c.negated and not third_party
+                       else Verdict.UNLIKELY)
+            proposals.append(Proposal(verdict, r, strength, conds))
         elif c.improve and not c.negated and strength == 2 and not c.licence:
             proposals.append(Proposal(Verdict.UNCLEAR, r, 1, conds))
     return combine(question, reading, proposals, "training of others' AI models" if third_party else "AI training",
@@ -178,10 +211,23 @@ def conds_of(r: SentenceReading) -> frozenset[Condition]:
     return r.conditions
 
 
-def rank(p: Proposal) -> tuple[int, int, int, int, int, int]:
-    """Best evidence first: names the data itself, says what the vendor does, in a short sentence."""
+def _recipient_is_subject(text: str) -> bool:
+    """Whether the words before the negation name a recipient, not the vendor: "Data sent to third-party
+    AI providers is not used for training" (but not "We do not share your data with third parties")."""
+    cleaned = lx.FALSE_NEGATION.sub(" ", text[:2000])
+    found = lx.NEGATED_USE.search(cleaned)
+    if found is None:
+        return False
+    before = cleaned[max(0, found.start() - 120):found.start()]
+    return bool(lx.THIRD_PARTY.search(before) or lx.SERVICE_PROVIDERS.search(before)) and not ck.FIRST_PERSON.search(
+        before) and not lx.VENDOR_DOES.search(cleaned[:found.end() + 40])
+
+
+def rank(p: Proposal) -> tuple[int, int, int, int, int, int, int]:
+    """Best evidence first: names the data itself, says in so many words what is done with it (train, not
+    just "develop AI"), says what the vendor does, in a short sentence."""
     r = p.reading
-    return (-p.strength, int(len(r.sentence.text) > 1000), -int(r.direct),
+    return (-int(r.cues.ai_training), -p.strength, int(len(r.sentence.text) > 1000), -int(r.direct),
             -int(has(lx.VENDOR_DOES, r.sentence.text)), -int(bool(r.terms) or bool(r.cues.categories)),
             min(len(r.sentence.text) // 200, 10))
 
@@ -226,7 +272,7 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
     broad_grants = grants + of(Verdict.LIKELY)
     if exclusions and broad_grants and all(_partial(p) for p in exclusions):
         grant = broad_grants[0]
-        conds = frozenset().union(*(p.conditions for p in broad_grants))
+        conds = joint_conditions(broad_grants)
         condition = pick_condition(conds - SCOPES)
         what = (f"grants use of this data for {use}; the exclusion in section {exclusions[0].reading.section} "
                 "names only some kinds of it, so the grant still reaches the rest.")
@@ -244,20 +290,26 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
         what = f"explicitly excludes this data from {use}"
         what += " unless you consent or opt in." if condition is Condition.OPT_IN else "."
         return answer(Verdict.NO, condition, 0.9, chosen, what)
-    dormant = [p for p in of(Verdict.UNLIKELY) if has(lx.POSTPONED, p.reading.sentence.text)]
+    dormant = [p for p in of(Verdict.UNLIKELY) if has(ck.POSTPONED, p.reading.sentence.text)]
     if dormant:
         what = f"says the use of this data for {use} is postponed for now."
         return answer(Verdict.UNLIKELY, Condition.NONE, 0.6, dormant[:1] + (broad_grants[:1]), what)
     if grants:
         best = grants[0]
-        conds = frozenset().union(*(p.conditions for p in grants if p.strength == best.strength))
+        conds = joint_conditions([p for p in grants if p.strength == best.strength])
         condition = pick_condition(conds - SCOPES) if conds - SCOPES else pick_condition(conds)
         chosen = [best]
         if condition is not Condition.NONE and condition not in best.conditions:
             chosen.append(next(p for p in grants if condition in p.conditions))
+        elif (len(grants) > 1 and grants[1].strength == best.strength
+              and grants[1].reading.section != best.reading.section):
+            chosen.append(grants[1])  # the document says it twice (a summary and the clause): quote both
         if scoped and condition is Condition.NONE:
             condition = pick_condition(scoped[0].conditions)
             chosen.append(scoped[0])
+        if condition is Condition.OPT_IN:
+            what = f"says this data is used for {use} only if you opt in or consent, so by default it is not."
+            return answer(Verdict.UNLIKELY, condition, 0.7, chosen, what)
         what = f"says this data is used for {use}"
         what += f" ({condition.plain()})." if condition is not Condition.NONE else "."
         return answer(Verdict.YES, condition, 0.92 if condition is Condition.NONE else 0.85, chosen, what)
@@ -266,13 +318,22 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
                          "so it is likely covered.", 0.7),
         (Verdict.NO, f"excludes this data from {use} only in some cases.", 0.5),
         (Verdict.UNLIKELY, f"limits use of this data to a closed list of purposes that leaves {use} out.", 0.65),
-        (Verdict.UNCLEAR, f"allows use of this data to improve or develop services, or grants a broad licence, "
-                          f"without saying whether that includes {use}.", 0.5),
+        (Verdict.UNCLEAR, (f"uses your information for {use} without saying whether that includes your content."
+                           if "marketing" in use else
+                           f"allows use of this data to improve or develop services, or grants a broad licence, "
+                           f"without saying whether that includes {use}."), 0.5),
     ):
         found = of(verdict)
         if not found:
             continue
         chosen = found[:1]
-        condition = pick_condition(chosen[0].conditions) if verdict is Verdict.LIKELY else Condition.NONE
+        condition = Condition.NONE
+        if verdict is Verdict.LIKELY:
+            # A switch stated in another clause of the same kind ("Develop and improve AI (subject to your
+            # settings)") still governs the use.
+            conds = joint_conditions(found)
+            condition = pick_condition(conds - SCOPES) if conds - SCOPES else pick_condition(conds)
+            if condition is not Condition.NONE and condition not in chosen[0].conditions:
+                chosen.append(next(p for p in found if condition in p.conditions))
         return answer(Verdict.UNLIKELY if verdict is Verdict.NO else verdict, condition, confidence, chosen, what)
     return silent_answer(question, reading)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.terms import Category, categories_in
 from termlens.domain.vocabulary import Condition
@@ -39,6 +40,8 @@ class Cues:
     third_party: bool
     third_party_models: bool
     service_providers: bool
+    limited_sharing: bool  # recipients who act "on our behalf" / "only for the limited purposes described"
+    confidential: bool  # "Customer Content is Customer's Confidential Information"
     licence: bool
     licence_broad: bool
     ownership: bool
@@ -55,7 +58,7 @@ class Cues:
         return not self.heading_only and (
             self.ai_training or self.ai_development or self.licence or self.ownership or self.marketing
             or self.sale or self.improve or self.closed_list or self.their_services or self.user_owns
-            or self.disclaims
+            or self.disclaims or self.limited_sharing or self.confidential
         )
 
 
@@ -88,17 +91,19 @@ def _negated(text: str) -> bool:
 
 def _conditions(text: str) -> frozenset[Condition]:
     found: set[Condition] = set()
+    low = text.lower()
     if lx.OPT_IN.search(text):
         found.add(Condition.OPT_IN)
     if lx.OPT_OUT.search(text):
         found.add(Condition.OPT_OUT)
-    if lx.ADMIN.search(text):
+    if any(h in low for h in ("admin", "owner", "employer", "organi")) and lx.ADMIN.search(text):
         found.add(Condition.ADMIN)
     if lx.PLAN.search(text):
         found.add(Condition.PLAN)
     if lx.REGION.search(text):
         found.add(Condition.REGION)
-    if lx.DEIDENTIFIED.search(text):
+    if any(h in low for h in ("identif", "aggregat", "anonym", "pseudonym", "personal", "agr")) and \
+            lx.DEIDENTIFIED.search(text):
         found.add(Condition.DEIDENTIFIED)
     if lx.OPTED_OUT_THEN_NOT.search(text):
         found.add(Condition.OPT_OUT)
@@ -111,33 +116,50 @@ _GATE = re.compile(
     r"train|model|learn|intellig|\bA\.?I\b|\bIA\b|algorithm|LLM|licen[cs]|own|title|propert|market|advertis|"
     r"\bads\b|promot|sell|sold|\bsale|monetiz|improv|develop|enhanc|only|solely|exclusiv|limited|restrict|except|"
     r"other than|research|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|apprentissage|sponsor|"
-    r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours",
+    r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours|behalf|necessary to|need to know|"
+    r"onfidential",
     re.IGNORECASE,
 )
 _NOTHING = frozenset[Condition]()
+# Cheap substring checks that rule a pattern out before the regex runs (most clauses have none of them).
+_MARKETING_HINTS = ("market", "advertis", "ads", "promot", "sponsor", "publicit")
+_OWNERSHIP_HINTS = ("own", "title", "propert", "belong", "retain", "assign", "propri", "appartien")
+_SALE_HINTS = ("sell", "sold", "sale", "rent", "monetiz", "licen", "share", "vend", "louons")
+
+
+def _any(low: str, hints: tuple[str, ...]) -> bool:
+    return any(h in low for h in hints)
+
+_URL = re.compile(r"(?<=\])\([^)\s]{1,600}\)|\bhttps?://[^\s)\]]{1,600}")
 
 
 @lru_cache(maxsize=100_000)
 def read_sentence(text: str) -> Cues:
     """The cues of one sentence (cached by text; the cache lives as long as the analyzer version)."""
-    text = text[:MAX_SENTENCE_CHARS]
+    # Link targets ("…/personalized-ads-and-data/…") are addresses, not words of the clause.
+    text = _URL.sub(" ", text[:MAX_SENTENCE_CHARS])
     if not _GATE.search(text):
         return IRRELEVANT
+    if "training" in text:
+        text = lx.TRAINING_CARVED_OUT.sub(" ", text)
     ai_words = bool(lx.AI_WORDS.search(text))
     train = bool(lx.TRAIN_WORDS.search(text))
     # "for … machine learning or artificial intelligence" names AI as a purpose even without "train".
-    ai_purpose = bool(lx.AI_PURPOSE.search(text)) and bool(
-        lx.IMPROVE_WORDS.search(text) or train or "purpose" in text.lower()
-    )
+    ai_purpose = bool(lx.AI_PURPOSE.search(text)) and bool(lx.AI_AS_PURPOSE.search(text))
     ai_training = (train and ai_words) or bool(lx.TRAIN_MODELS.search(text)) or ai_purpose
     ai_development = not ai_training and bool(lx.AI_DEVELOP.search(text))
     licence = bool(lx.LICENSE.search(text))
     closed = _closed_list(text)
+    third_party = bool(lx.THIRD_PARTY.search(text))
+    service_providers = bool(lx.SERVICE_PROVIDERS.search(text))
     # "For the sole purpose of making your Content available, you grant … a licence to … prepare derivative
     # works": the purpose limit wins over the verbs; only perpetual / irrevocable / sublicensable terms
     # make such a licence broad.
-    licence_broad = licence and bool(lx.LICENSE_BREADTH.search(text)) and (
-        not closed or bool(lx.LICENSE_STRONG.search(text)))
+    terms = lx.NOT_BROAD.sub(" ", text) if licence else ""
+    licence_broad = licence and bool(lx.LICENSE_BREADTH.search(terms)) and (
+        not closed or bool(lx.LICENSE_STRONG.search(terms)))
+    low = text.lower()
+    marketing = _any(low, _MARKETING_HINTS) and bool(lx.MARKETING.search(text))
     return Cues(
         ai_training=ai_training,
         ai_development=ai_development,
@@ -147,20 +169,23 @@ def read_sentence(text: str) -> Cues:
         heading_only=_heading_only(text),
         negated=_negated(text) and not lx.MINORS_ONLY.search(text) and not lx.OPTED_OUT_THEN_NOT.search(text),
         user_restriction=bool(lx.USER_RESTRICTION.search(text)),
-        notwithstanding=bool(lx.NOTWITHSTANDING.search(text)),
+        notwithstanding=_any(low, ("notwithstanding", "despite", "nonobstant"))
+        and bool(lx.NOTWITHSTANDING.search(text)),
         closed_list=closed,
         conditions=_conditions(text),
-        third_party=bool(lx.THIRD_PARTY.search(text)),
-        third_party_models=bool(lx.THIRD_PARTY_MODELS.search(text)),
-        service_providers=bool(lx.SERVICE_PROVIDERS.search(text)),
+        third_party=third_party,
+        third_party_models=(third_party or ai_words) and bool(lx.THIRD_PARTY_MODELS.search(text)),
+        service_providers=service_providers,
+        limited_sharing=(third_party or service_providers) and bool(ck.LIMITED_SHARING.search(text)),
+        confidential="onfidential" in text and bool(ck.CONFIDENTIAL.search(text)),
         licence=licence,
         licence_broad=licence_broad,
-        ownership=bool(lx.OWNERSHIP.search(text)),
+        ownership=_any(low, _OWNERSHIP_HINTS) and bool(lx.OWNERSHIP.search(text)),
         user_owns=bool(lx.USER_OWNS.search(text)),
-        disclaims=bool(lx.DISCLAIMS.search(text)),
-        marketing=bool(lx.MARKETING.search(lx.MARKETING_TO_USER.sub(" ", text))),
-        marketing_negated=bool(lx.NEGATED_MARKETING.search(text)),
-        sale=bool(lx.SALE.search(text)),
+        disclaims=_any(low, ("disclaim", "claim", "obtain", "acquire")) and bool(lx.DISCLAIMS.search(text)),
+        marketing=marketing and bool(lx.MARKETING.search(lx.MARKETING_TO_USER.sub(" ", text))),
+        marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(text)),
+        sale=_any(low, _SALE_HINTS) and bool(lx.SALE.search(text)),
         control=bool(lx.CONTROL_WORDS.search(text)),
         categories=categories_in(text),
     )
@@ -170,6 +195,7 @@ IRRELEVANT = Cues(
     ai_training=False, ai_development=False, improve=False, their_services=False, marketing_use=False,
     marketing_negated=False, heading_only=False, negated=False, user_restriction=False, notwithstanding=False,
     closed_list=False, conditions=_NOTHING, third_party=False, third_party_models=False, service_providers=False,
+    limited_sharing=False, confidential=False,
     licence=False, licence_broad=False, ownership=False, user_owns=False, disclaims=False, marketing=False,
     sale=False,
     control=False, categories=frozenset(),

@@ -33,7 +33,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
     Category.CONTENT: re.compile(
         r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data)|content|"
         r"uploads?|uploaded|submissions?|messages?|files?|posts?|audio|video|chats?|communications content|"
-        r"conversations?|photos?|images?|recordings?|transcripts?|documents|"
+        r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos)\b",
         _I,
     ),
@@ -48,8 +48,11 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
     Category.AI_IO: re.compile(
         r"\b(?:prompts?|outputs?|generated (?:content|text|images?|responses?)|completions?|responses|"
         r"inputs? (?:to|into|you provide to) (?:the |our )?(?:AI|assistant|models?|chatbot|features?)|"
+        r"(?:your|user|customer) inputs?|"
         r"(?:AI|assistant|chatbot)[- ](?:interactions|conversations|chats|features?)|"
-        r"(?:conversations?|interactions?|chats?) with (?:\w+ ){0,2}?(?:AI|assistant|chatbot|models?|generative)\b|queries|"
+        r"(?:conversations?|interactions?|chats?) with (?:\w+ ){0,2}?"
+        r"(?:AIs?|assistants?|chatbots?|models?|generative)\b|"
+        r"queries|"
         r"AI[- ]generated|summaries|r[ée]sultats|requ[eê]tes)\b",
         _I,
     ),
@@ -74,7 +77,9 @@ _AI_MEANING = re.compile(r"\b(?:AI|artificial intelligence|models?|generated|gen
 _DATA_NAME = re.compile(
     r"\b(?:content|data|information|inputs?|outputs?|prompts?|materials?|submissions?|posts?|messages?|files?|"
     r"uploads?|communications|telemetry|usage|logs?|metadata|recordings?|transcripts?|contenus?|donn[ée]es|"
-    r"informations)\b", _I)
+    r"informations|interactions|activity)\b", _I)
+# A definition that sweeps in "your user data" or "information you provide" may cover content too.
+_USER_DATA = re.compile(r"\b(?:(?:your )?user data|your data|information (?:that )?you provide|content you)\b", _I)
 _NAME_CUES: tuple[tuple[re.Pattern[str], frozenset[Category]], ...] = (
     (re.compile(r"\b(?:prompts?|completions?)\b", _I), frozenset({Category.AI_IO})),
     (re.compile(r"\boutputs?\b", _I), frozenset({Category.AI_IO})),
@@ -128,13 +133,25 @@ _SHOWN_TO_YOU = re.compile(
     r" (?:other|public|third[- ]party|openly)\b[\w -]{0,30}|\bdata from third[- ]party partners\b|"
     r"\bcontent (?:that is |that we |we )?(?:present|show|display|serv|recommend|deliver)\w* to you\b|"
     r"\bcontent (?:you|that you) (?:see|view|watch)\b|"
+    r"\b(?:show|present|recommend|display|serve)\w* you (?:\w+ ){0,2}?content\b|"
     r"\b(?:view|click on|interact with|engage with|watch)\w* (?:\w+ ){0,2}?content\b", _I)
+
+
+# "Any of the data described above (but not User Content)": the data named after the carve-out is left out.
+_CARVED_OUT = re.compile(r"\b(?:but not|except(?: for)?|excluding|other than|not including|does not include)\s+"
+                         r"(?:any |your |the |such )?[\w’'-]+(?: [\w’'-]+){0,2}", _I)
+
+
+def without_carve_outs(text: str) -> str:
+    """The text with the data it carves out ("but not User Content") removed."""
+    return _CARVED_OUT.sub(" ", text) if any(w in text for w in ("but not", "xcept", "xcluding", "other than",
+                                                                   "not includ")) else text
 
 
 @lru_cache(maxsize=50_000)
 def categories_in(text: str) -> frozenset[Category]:
     """The data categories a piece of text names by its ordinary words."""
-    text = _SHOWN_TO_YOU.sub(" ", text)
+    text = _SHOWN_TO_YOU.sub(" ", without_carve_outs(text))
     return frozenset(c for c, rx in CATEGORY_CUES.items() if rx.search(text))
 
 
@@ -151,7 +168,9 @@ def categorise_term(term: str, meaning: str) -> frozenset[Category]:
             if cats == {Category.CONTENT} and CATEGORY_CUES[Category.AI_IO].search(meaning):
                 return cats | {Category.AI_IO_BROAD}
             return cats
-    found = categories_in(meaning[:400]) - {Category.PERSONAL}
+    found = categories_in(meaning[:400])
+    if not _USER_DATA.search(meaning[:400]):
+        found -= {Category.PERSONAL}
     return found or frozenset({Category.PERSONAL})
 
 

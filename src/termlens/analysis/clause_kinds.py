@@ -1,0 +1,95 @@
+"""Kinds of clause that change how a sentence is read: what is shared only on the vendor's behalf, who takes a
+licence jointly, controls that point back, sentences that are about the document, definitions, risk
+allocation, business transfers, confidentiality, licensing out, objections, dormant uses.
+
+General knowledge of drafting, like ``lexicon`` (which re-exports these names); none names a vendor.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+# Sharing limited to running the service: processors "on our behalf", providers "who help us provide the
+# Services", recipients bound to use it "only for the purposes described".
+LIMITED_SHARING = _rx(
+    r"\b(?:on (?:our|its|\w+['’]s) behalf|(?:help|assist|support)\w* (?:us )?(?:to )?(?:provide|operate|run|deliver|"
+    r"maintain)|as (?:reasonably )?necessary to (?:provide|operate|perform|deliver)|need to know|"
+    r"(?:only|solely) (?:for|to) (?:the )?(?:limited |specific )?purposes?|(?:cannot|may not|can['’]t) be used for "
+    r"(?:their|its|the \w+['’]?s?) own purposes)\b"
+)
+# A licence taken jointly with the group or partners: "You grant us and our affiliates the right …".
+GROUP_GRANTEE = _rx(
+    r"\b(?:us|we|[A-Z]\w+) and (?:our|its) (?:affiliates|partners|group companies|subsidiaries)\b|"
+    r"\b(?:affiliates|group companies)(?:,| may| to)\b"
+)
+# "If you don't want your data used in this way, change your settings": a control over the use just described.
+ANAPHORIC_CONTROL = _rx(
+    r"\b(?:in this way|for (?:this|these|such) (?:purposes?|uses?)|this (?:use|processing)|such (?:use|processing)|"
+    r"(?:used|use it|use them|use your \w+) (?:like this|for this))\b"
+)
+# Sentences about the document itself ("We added more details on how we train our models", "This section
+# explains how your Content will be used"): they announce statements, they do not make them.
+ABOUT_THE_DOCUMENT = _rx(
+    r"\b(?:we(?:['’]ve| have)? (?:added|updated|clarified|revised|expanded|changed|made changes)\b[^.;]{0,60}?"
+    r"\b(?:details?|information|explanations?|language|sections?|how)\b|this (?:section|policy|notice|page|document) "
+    r"(?:explains|describes|sets out|tells you)|(?:learn|read|find out) more about how|"
+    r"these are the terms that apply)"
+)
+# A definition ("“Permitted Exception” means Customer using Output to develop models") says what a word
+# means, not what the vendor does.
+DEFINITION_SENTENCE = _rx(r"^\W{0,6}[A-Z][\w ’'-]{1,50}?\W{0,6}\s(?:means|shall mean|refers to)\b")
+# First-person actor: the vendor itself speaks ("we", "our", "us").
+FIRST_PERSON = _rx(r"\b(?:we|us|our|nous|notre|nos)\b")
+# Transfers in a merger, acquisition or insolvency move the business, not data to others for their own use.
+BUSINESS_TRANSFER = _rx(
+    r"\b(?:merger|acquisition|bankruptcy|insolvency|reorgani[sz]ation|sale of (?:all|some|substantially|our|the) "
+    r"(?:\w+ ){0,3}?(?:assets|business|company)|potential buyers|transactional partners|change of control)\b"
+)
+# Content made confidential ("Customer Content is Customer's Confidential Information"): the recipient may use
+# it only to perform the agreement and share it only with those who need to know.
+CONFIDENTIAL = _rx(
+    r"\b(?:is|are|constitutes?|shall be (?:treated as|deemed)|will be treated as|as) (?:the )?(?:\w+['’]s? )?"
+    r"Confidential Information\b|\bconfidential(?:ly)? and (?:will|shall) not (?:be )?(?:disclosed|shared)"
+)
+# Licensing content out to others for a fee ("we charge licensing fees for large-scale access").
+LICENSING_OUT = _rx(
+    r"\b(?:licensing fees?|data licensing|licen[cs]e (?:\w+ ){0,3}?(?:content|data|posts) to|charge (?:\w+ ){0,3}?"
+    r"fees? for (?:\w+ ){0,4}?access|make (?:\w+ ){0,4}?available (?:\w+ ){0,4}?for (?:a )?fee)\b"
+)
+RIGHT_TO_OBJECT = _rx(r"\b(?:right to object|(?:can|may) object|object to|droit d['’]opposition|vous opposer)\b")
+# Liability, indemnity and warranty clauses allocate risk; they never grant or deny a use of data, whatever
+# words ("advertising", "not", "only") they list.
+RISK_CLAUSE = _rx(
+    r"\b(?:indemnif\w+|hold (?:\w+ )?harmless|(?:exclude|disclaim|limit)\w*\b[^.;]{0,80}?\bliabilit\w+|"
+    r"(?:not|never) (?:be )?(?:liable|responsible)|no (?:guarantees?|warrant(?:y|ies))|"
+    r"you (?:hereby )?(?:\w+,? )?(?:represent|warrant)s?,? (?:and|that)|"
+    # "Output may contain material that resembles the model's training data": a warning about outputs
+    r"(?:outputs?|responses?|results?) (?:may|might|can|could) (?:not be|contain|include|resemble|reflect|be "
+    r"(?:inaccurate|incorrect|similar|offensive))|"
+    r"(?:does|do|cannot|can['’]t) not? ?(?:guarantee|warrant|ensure)|makes? no (?:representations?|warrant\w+))\b"
+)
+# Sentences that say how long data is kept, or which cookies and trackers third parties set, do not grant a
+# use of the user's content, whatever purposes ("marketing", "advertising") they list.
+NOT_CONTENT_USE = _rx(
+    r"\b(?:retention periods?|how long we (?:keep|retain)|cookies?|pixels?|web beacons?|trackers?|"
+    r"tracking technolog\w+|"
+    r"SDKs?|advertising (?:IDs?|identifiers?)|device identifiers?)\b"
+)
+# "You waive any right to approve marketing materials related to your content": marketing is contemplated.
+MARKETING_WAIVER = _rx(
+    r"\b(?:approv\w+|inspect\w+|review)\w* (?:\w+ ){0,2}?(?:marketing|promotional|advertising)"
+    r"(?: or (?:marketing|promotional|advertising))? (?:materials?|copy)\b"
+)
+# "At present we are postponing / pausing the use of your information to develop AI": a dormant use.
+POSTPONED = _rx(
+    r"\b(?:postpon\w+|paus(?:e|ed|ing)|delay(?:ed|ing)?|put on hold|report(?:ons|é|ée|er)|suspend(?:ed|ing|ons)|"
+    r"(?:will|shall) (?:let you know|inform you|notify you|tell you) (?:before|prior to)|"
+    r"vous tiendrons au courant avant)\b"
+)
