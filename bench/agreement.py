@@ -1,0 +1,76 @@
+"""Inter-annotator agreement on the held-out golden set, on the same metrics the analyzer is held to.
+
+A second annotator labelled the held-out versions blind (tests/golden/analyzer/heldout_second_*.yaml).
+Each annotator's labels are scored as if they were a system's answers against the other's labels:
+within-defensible, exact, condition and evidence agreement. This tells how high an analyzer can
+reasonably be expected to score against one annotator.
+
+    .venv/bin/python bench/agreement.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_analyzer import load, report  # noqa: E402
+from termlens.analysis.evaluation import evaluate, load_split  # noqa: E402
+from termlens.domain.model import Answer, DocumentStructure, Evidence, ItemAnswer  # noqa: E402
+from termlens.domain.vocabulary import Condition, Verdict  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "golden" / "analyzer"
+
+
+def labels_as_system(versions: Sequence[dict[str, Any]]) -> Any:
+    """A 'system' that answers with one annotator's labels (matched by document text)."""
+    by_path = {v["path"]: v for v in versions}
+
+    def system(structure: DocumentStructure) -> tuple[Sequence[Answer], Sequence[ItemAnswer]]:
+        version = by_path[system.current]  # type: ignore[attr-defined]
+        answers = []
+        for qid, label in version["answers"].items():
+            evidence = []
+            for quote in label.get("evidence") or []:
+                at = structure.text.find(str(quote))
+                if at >= 0:
+                    evidence.append(Evidence(str(quote), at, at + len(str(quote)), None))
+            answers.append(Answer(qid, Verdict(str(label["verdict"])), Condition(str(label.get("condition", "none"))),
+                                  1.0, tuple(evidence), str(label.get("rationale", ""))))
+        return answers, ()
+
+    return system
+
+
+def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Path, name: str) -> None:
+    """Score `other`'s labels against `reference`'s on the versions both labelled."""
+    paths = {v["path"] for v in other}
+    shared = [v for v in reference if v["path"] in paths]
+    system = labels_as_system(other)
+
+    def load_and_mark(path: Path) -> DocumentStructure:
+        system.current = path.relative_to(ota).as_posix()
+        return load(path)
+
+    report(evaluate(shared, ota, system, load_and_mark), f"{name} ({len(shared)} versions)")
+
+
+def main() -> int:
+    """Print agreement both ways."""
+    ota = ROOT.parent / "shared" / "data" / "ota"
+    first = load_split(GOLDEN / "heldout.yaml")
+    second = [v for path in sorted(GOLDEN.glob("heldout_second_*.yaml")) for v in load_split(path)]
+    if not second:
+        print("no second annotation found (tests/golden/analyzer/heldout_second_*.yaml)")
+        return 1
+    score(first, second, ota, "second annotator scored against the first annotator's labels")
+    score(second, first, ota, "first annotator scored against the second annotator's labels")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
