@@ -192,7 +192,7 @@ DATA_ITEMS: tuple[DataItem, ...] = (
     DataItem("posts", "Posts and public content", ItemFamily.CONTENT,
              ("post", "posts", "public content", "tweets", "comments", "photos i post", "photos", "images")),
     DataItem("ai_prompts", "AI prompts", ItemFamily.AI_IO,
-             ("prompt", "prompts", "ai prompts", "questions to the assistant", "inputs", "chatgpt chats",
+             ("prompt", "prompts", "ai prompts", "questions to the assistant", "inputs",
               "assistant chats", "ai chats")),
     DataItem("ai_outputs", "AI outputs", ItemFamily.AI_IO,
              ("output", "outputs", "ai outputs", "generated content", "summaries", "ai summaries", "responses")),
