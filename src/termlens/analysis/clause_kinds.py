@@ -22,7 +22,7 @@ LIMITED_SHARING = _rx(
     r"\b(?:on (?:our|its|\w+['’]s) behalf|(?:help|assist|support)\w* (?:us )?(?:to )?(?:provide|operate|run|deliver|"
     r"maintain)|as (?:reasonably )?necessary to (?:provide|operate|perform|deliver)|need to know|"
     r"(?:only|solely) (?:for|to) (?:the )?(?:limited |specific )?purposes?|(?:cannot|may not|can['’]t) be used for "
-    r"(?:their|its|the \w+['’]?s?) own purposes)\b"
+    r"(?:their|its|the (?:\w+ ){0,2}?\w+['’]?s?) own purposes)\b"
 )
 # A licence taken jointly with the group or partners: "You grant us and our affiliates the right …".
 GROUP_GRANTEE = _rx(
@@ -40,6 +40,8 @@ ABOUT_THE_DOCUMENT = _rx(
     r"\b(?:we(?:['’]ve| have)? (?:added|updated|clarified|revised|expanded|changed|made changes)\b[^.;]{0,60}?"
     r"\b(?:details?|information|explanations?|language|sections?|how)\b|this (?:section|policy|notice|page|document) "
     r"(?:explains|describes|sets out|tells you)|(?:learn|read|find out) more about how|"
+    # "We've prepared this notice to explain how our models are trained"
+    r"(?:this|the) (?:section|policy|notice|page|document)\W+(?:\w+\W+){0,4}?to (?:explain|describe|tell you)\b|"
     r"these are the terms that apply)"
 )
 # A definition ("“Permitted Exception” means Customer using Output to develop models") says what a word
@@ -93,3 +95,21 @@ POSTPONED = _rx(
     r"(?:will|shall) (?:let you know|inform you|notify you|tell you) (?:before|prior to)|"
     r"vous tiendrons au courant avant)\b"
 )
+# Publicity and customer-reference clauses ("identify you as a customer", "use your name and logo in our
+# marketing materials", "case studies with your approval") concern the customer's brand, not user content.
+PUBLICITY = _rx(
+    r"\b(?:identify (?:you|customer|licensee|subscriber|\w+) as (?:a |an |our )?(?:customer|client|user|licensee|"
+    r"subscriber)|(?:customer|client) (?:lists?|references?|testimonials?)|case stud(?:y|ies)|"
+    r"(?:your|customer['’]s|its|company|organi[sz]ation['’]s) (?:company |business |trade |organi[sz]ation )?"
+    r"(?:names?|logos?|trademarks?|marks|brand (?:names?|features))(?:,? (?:and|or) (?:logos?|trademarks?|marks))?|"
+    r"(?:marketing|promotional) materials)\b"
+)
+
+
+# Data that is not the user's: "we obtain personal data from third-party sources", "Content … owned or controlled
+# by third party rights holders" delivered under separate agreements.
+FROM_OTHER_SOURCES = _rx(r"\b(?:obtain|receive|collect|get|acquire)\w* (?:\w+ ){0,3}?from (?:the following |"
+                         r"other |various )?(?:third[- ]party|public|external) sources\b")
+RIGHTS_HOLDERS_CONTENT = _rx(
+    r"\b(?:owned|controlled|licensed)(?: or (?:owned|controlled|licensed))? by third[- ]part(?:y|ies)(?: rights ?"
+    r"holders| licensors)?|\bdelivered (?:\w+ ){0,4}?under separate (?:agreements|licen[cs]es)\b")

@@ -65,7 +65,8 @@ _USE_VERBS = (
     r"look at|claim|obtain|acquire|include|utilis\w+|vend\w*|partag\w*)"
 )
 NEGATED_USE = _rx(
-    r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b(?:\W+(?!and\b|but\b|or\b|so\b|which\b)\w+){0,4}?\W+"
+    r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b"
+    r"(?:\W+(?!and\b|but\b|or\b|so\b|which\b|for\b)\w+){0,4}?\W+"
     + _USE_VERBS + r"\b|\brestrict\w* (?:\w+ ){0,6}?from\b|\b(?:prohibit\w*|forbid\w*|disclaims?)\b|"
     r"\bne \w+ (?:pas|jamais|aucun\w*)|\bn['’]\w+ (?:pas|jamais|aucun\w*)"
 )
@@ -76,7 +77,7 @@ TRAINING_CARVED_OUT = _rx(
 # "will not access, view or process Content except (a) … (b) …": a closed list of permitted uses.
 NOT_EXCEPT = _rx(r"\b(?:not|never|only)\b(?:\W+\w+){0,14}?\W+(?:except|other than|save (?:as|for))\b")
 IMPROVE_SERVICES = _rx(
-    r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,5}?\W+"
+    r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,8}?\W+"
     r"(?:services?|products?|features?|platform|offerings?|technolog\w+|produits|fonctionnalit[ée]s)\b"
 )
 AI_DEVELOP = _rx(
@@ -235,7 +236,9 @@ OWNERSHIP = _rx(
     r"are retained (?:solely )?by|assign\w* (?:to us|to \w+) all right|est la propri[ée]t[ée]|appartien\w+)\b"
 )
 USER_OWNS = _rx(
-    r"\b(?:you (?:own|retain|keep|continue to own)|(?:you|user|customer)s? (?:will )?(?:retain|own)s?|"
+    # "Customer retains sole responsibility for all content" keeps a duty, not the rights
+    r"\b(?:you (?:own|retain|keep|continue to own)|(?:you|user|customer)s? (?:will )?(?:retain|own)s?"
+    r"(?! (?:sole |full |all |the )?(?:responsibility|liability|obligation))|"
     r"(?:is|remains|are) (?:yours|your property)|belongs? to you|as between (?:you and \w+|the parties), "
     r"you|vous (?:restez|demeurez|conservez)|vous appartient)\b"
 )
@@ -248,7 +251,8 @@ MARKETING_TO_USER = _rx(
     r"promote (?:your|their) (?:own )?(?:business|content|work)"
 )
 MARKETING = _rx(
-    r"\b(?:marketing|advertis\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promotional|sponsor\w+|"
+    # "information from our partners and advertisers": advertisers as a source or recipient are not a use
+    r"\b(?:marketing|advertis(?!ers?\b)\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promotional|sponsor\w+|"
     r"to market|publicit\w+|publicité|promot(?:e|es|ing) (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
     r"network|content|works?|account|profiles?))\b"
@@ -272,11 +276,14 @@ LICENCE_TO_USER = _rx(
     r"licen[cs]e to (?:use|access) the (?:services?|software))\b"
 )
 VENDOR_TAKES = _rx(
-    r"\b(?:you (?:hereby )?(?:grant|give|agree to grant)|"
+    # "You hereby grant other users a licence": the grantee is not the vendor
+    r"\b(?:you (?:hereby )?(?:grant|give|agree to grant)(?! (?:to )?(?:other|each|any|all|fellow) (?:users?|members?|"
+    r"subscribers?|visitors?)\b)|"
     r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+) "
     r"(?:a|an|the)\b|"
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
-    r"this licen[cs]e (?:allows|lets|includes|covers|permits|is for)|vous (?:nous )?(?:accordez|conc[ée]dez)|"
+    r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"
+    r"vous (?:nous )?(?:accordez|conc[ée]dez)|"
     r"(?:we|us)(?: and (?:our|its) \w+)? (?:are|is|be|shall be|will be) granted|"
     r"licen[cs]es?\b[^.;]{0,100}?\b(?:is|are|will be|shall be|remains?) (?:\w+ )?(?:perpetual|irrevocable))"
 )

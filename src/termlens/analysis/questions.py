@@ -9,7 +9,7 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine, decide_training, describe, pick_condition, silent_answer
 from termlens.analysis.statements import has, read_sentence
-from termlens.analysis.terms import CATEGORY_CUES, Category
+from termlens.analysis.terms import CATEGORY_CUES, Category, categories_in
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 
@@ -63,6 +63,8 @@ def train_content_third_party(reading: Reading) -> Answer:
         if c.ai_training and not c.negated and has(ck.GROUP_GRANTEE, r.sentence.text):
             # Training rights taken for "us and our affiliates": other companies of the group train too.
             return True
+        if c.sale and c.negated:
+            return True  # "We will never sell your Content": whoever the buyer would be
         if c.service_providers and not c.sale:
             return False
         if c.third_party and c.their_services:
@@ -143,6 +145,10 @@ def ownership_usage(reading: Reading) -> Answer:
                   describe(reading, chosen, "claims ownership of usage or service-generated data."))
 
 
+_LICENCE_SCOPE = re.compile(r"\b(?:this licen[cs]e (?:also )?(?:includes|covers|extends to|allows|permits)|"
+                            r"(?:within|in) the scope of (?:this|the|that) licen[cs]e)\b", re.IGNORECASE)
+
+
 def licence_content_broad(reading: Reading) -> Answer:
     """Does the vendor take a licence to content beyond operating the service for the user?"""
     broad: list[SentenceReading] = []
@@ -164,12 +170,19 @@ def licence_content_broad(reading: Reading) -> Answer:
             narrow.append(r)
     if broad:
         # The licence over the content itself, not a publicity or feedback clause beside it.
-        broad.sort(key=lambda r: (has(lx.NON_CONTENT_OBJECT, r.sentence.text), Category.CONTENT not in r.own,
+        broad.sort(key=lambda r: (_licenses_other_things(r), Category.CONTENT not in r.own,
+                                  Category.AI_IO in r.own and not r.cues.ai_training,
                                   -len(lx.LICENSE_STRONG.findall(lx.NOT_BROAD.sub(" ", r.sentence.text[:2000]))),
                                   -len(lx.LICENSE_BREADTH.findall(r.sentence.text[:2000]))))
         chosen = [Proposal(Verdict.YES, broad[0], 2, broad[0].conditions)]
+        # "For example, this license includes the right to use Your Content to train AI": the clause that says
+        # how far the grant reaches is quoted beside the grant.
+        scopes = sorted((r for r in reading.sentences if r is not broad[0] and r.section == broad[0].section
+                         and not r.restricted and r.names(Category.CONTENT) and has(_LICENCE_SCOPE, r.sentence.text)),
+                        key=lambda r: not r.cues.ai_training)
+        scope = scopes[0] if scopes else None
         return Answer("license.content.broad", Verdict.YES, Condition.NONE, 0.85,
-                      reading.evidence([broad[0]]),
+                      reading.evidence([broad[0]] + ([scope] if scope else [])),
                       describe(reading, chosen, "grants the vendor a licence to your content that goes beyond "
                                                 "operating the service (broad terms or purposes)."))
     if narrow:
@@ -187,6 +200,24 @@ def licence_content_broad(reading: Reading) -> Answer:
                       describe(reading, chosen, "describes licensing or selling your content to others without "
                                                 "itself granting the licence that allows it."))
     return silent_answer("license.content.broad", reading)
+
+
+def _licenses_other_things(r: SentenceReading) -> bool:
+    """A licence over feedback, names or logos, not over the content: the non-content object comes before any
+    content word ("a licence to your feedback"), not after it ("Your Content and any name or likeness with it")."""
+    text = r.sentence.text[:3000]
+    other = lx.NON_CONTENT_OBJECT.search(text)
+    if other is None:
+        return False
+    content = CATEGORY_CUES[Category.CONTENT].search(text)
+    return content is None or other.start() < content.start()
+
+
+def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
+    """Whether a publicity clause also names user content, apart from names, logos and marketing materials."""
+    rest = ck.PUBLICITY.sub(" ", r.sentence.text[:3000])
+    return Category.CONTENT in categories_in(rest) or any(
+        t in rest for t in r.terms if Category.CONTENT in reading.terms[t].categories)
 
 
 def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
@@ -217,6 +248,8 @@ def marketing_content(reading: Reading) -> Answer:
             continue
         if not c.marketing or not c.marketing_use or has(ck.NOT_CONTENT_USE, r.sentence.text):
             continue
+        if has(ck.PUBLICITY, r.sentence.text) and not _content_beyond_publicity(reading, r):
+            continue  # the customer's name and logo as a reference: its brand, not its content
         by_vendor = r.vendor_licence or r.in_licence or has(lx.MARKETING_BY_VENDOR, r.sentence.text)
         if not (by_vendor or c.marketing_negated):
             continue
@@ -231,6 +264,10 @@ def marketing_content(reading: Reading) -> Answer:
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
         elif r.in_licence or r.vendor_licence or _content_near_marketing(reading, r):
             proposals.append(Proposal(Verdict.YES, r, 2, r.conditions))
+        elif Category.CONTENT in r.own:
+            # Ads chosen from "your activity, such as … the text you add in a comment": content is among
+            # the data, named apart from the ads: probable, not stated.
+            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
     answer = combine("marketing.content", reading, proposals, "marketing or advertising", CONTENT)
     if not answer.evidence:
         # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it.
@@ -264,12 +301,43 @@ def control_ai_training(reading: Reading) -> Answer:
         if follow is not None:
             return follow
         return silent_answer("control.ai_training", reading)
-    hits.sort(key=lambda r: -len(r.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN}))
+    # The sentence that states the control ("You can choose whether …", "If you opt out, …") is the evidence,
+    # ahead of a training sentence that merely mentions a setting in passing.
+    hits.sort(key=lambda r: (not has(_CONTROL_LEAD, r.sentence.text),
+                             -len(r.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})))
     best = hits[0]
     condition = pick_condition(best.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})
+    quoted = [best]
+    if not has(_CONTROL_LEAD, best.sentence.text):
+        follower = _control_sentence_after(reading, best)
+        if follower is not None:
+            quoted.insert(0, follower)
     chosen = [Proposal(Verdict.YES, best, 2, best.conditions)]
-    return Answer("control.ai_training", Verdict.YES, condition, 0.85, reading.evidence([best]),
+    return Answer("control.ai_training", Verdict.YES, condition, 0.85, reading.evidence(quoted),
                   describe(reading, chosen, "describes a choice you (or an admin) have over AI training."))
+
+
+# A sentence whose point is the user's choice: "You can choose whether …", "If you opt out, …", "Unless you consent".
+_SWITCH = (r"(?:choose (?:whether|not to|to (?:opt|share|allow|let))|opt|turn (?:off|on)|disable|object|withdraw|"
+           r"decline)")
+_CONTROL_LEAD = re.compile(
+    r"^\W*(?!even\b)(?:\w+\W+){0,3}?(?<!even )(?:you (?:can|may|have the (?:option|right|choice)) (?:to )?"
+    r"(?:\w+\W+){0,2}?" + _SWITCH + r"|(?:if|once|when|unless|until) you (?:\w+ ){0,2}?(?:" + _SWITCH[3:-1]
+    + r"|consent|give (?:us )?(?:your )?consent)|to opt (?:out|in))\b", re.IGNORECASE)
+
+
+def _control_sentence_after(reading: Reading, r: SentenceReading) -> SentenceReading | None:
+    """The sentence just after a training statement, in its section, that states the switch over it."""
+    for follower in reading.structure.sentences[r.sentence.index + 1:r.sentence.index + 5]:
+        if follower.section != r.sentence.section:
+            break
+        text = follower.text
+        if (has(_CONTROL_LEAD, text) or has(ck.ANAPHORIC_CONTROL, text)) and (
+                has(lx.OPT_OUT, text) or has(lx.OPT_IN, text)):
+            return SentenceReading(follower, r.cues, r.categories, r.terms,
+                                   reading.structure.section_number(follower.section), r.conditions, r.own, False,
+                                   False)
+    return None
 
 
 def _control_after_training(reading: Reading) -> Answer | None:

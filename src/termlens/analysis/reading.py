@@ -157,6 +157,8 @@ def read_document(structure: DocumentStructure) -> Reading:
         line_start = text_all.rfind("\n", 0, sentence.start) + 1
         is_item = bool(_LIST_ITEM.match(text_all, line_start, line_start + 16))
         cues = read_sentence(text)
+        if _is_heading(structure, sentence):
+            continue  # a heading names a topic ("Data we use to train our models"); it states nothing
         opens_list = not is_item and text.rstrip().endswith(":")
         if not is_item:
             lead_cats, lead_restricts, lead_licence, lead_section = frozenset(), False, False, sentence.section
@@ -166,7 +168,8 @@ def read_document(structure: DocumentStructure) -> Reading:
         categories = cues.categories | via_terms
         if opens_list:
             lead_cats = categories_in(text) | via_terms
-            lead_restricts = bool(has(lx.USER_RESTRICTION, text))
+            # "You agree not to:" and "You represent and warrant that:" both open lists of the user's own promises
+            lead_restricts = bool(has(lx.USER_RESTRICTION, text)) or bool(has(ck.RISK_CLAUSE, text))
             lead_licence = cues.licence and bool(has(lx.VENDOR_TAKES, text))
             if not cues.relevant:
                 continue
@@ -196,6 +199,13 @@ def read_document(structure: DocumentStructure) -> Reading:
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
                    ai_service=_ai_service(structure, terms))
+
+
+def _is_heading(structure: DocumentStructure, sentence: Sentence) -> bool:
+    """A section heading read as a sentence: it sits before the section's body and ends without a full stop."""
+    if sentence.section is None or sentence.text.rstrip(" *_").endswith((".", ":", ";", "!", "?")):
+        return False
+    return sentence.start < structure.sections[sentence.section].body_start
 
 
 def _with_follow_up_controls(structure: DocumentStructure, kept: list[SentenceReading]) -> list[SentenceReading]:

@@ -113,6 +113,9 @@ def describe(reading: Reading, proposals: Sequence[Proposal], what: str) -> str:
 
 _RECIPIENTS_MODELS = re.compile(r"\btheir (?:own )?(?:\w+ ){0,2}?(?:AI|artificial intelligence|models?)\b",
                                 re.IGNORECASE)
+# "Content being downloaded and used by third parties for AI purposes": others' use, not the vendor's.
+_BY_OTHERS = re.compile(r"\b(?:used|downloaded|scraped|accessed|collected|copied) (?:\w+ ){0,2}?by (?:any )?"
+                        r"(?:third[- ]parties|others|other (?:companies|parties|users))\b", re.IGNORECASE)
 _OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b", re.IGNORECASE)
 
 
@@ -132,6 +135,9 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         strength = _about(r, data)
         if not strength and third_party and c.third_party_models:
             strength = 2
+        if third_party and has(_COLLECTS, r.sentence.text) and not has(_SHARED_WITH, r.sentence.text) and not (
+                c.ai_training or c.sale or c.third_party_models):
+            continue  # what is collected, and from whom, says nothing of what others may do with it
         if not strength and third_party and (c.third_party or c.service_providers) and (
                 has(ck.LIMITED_SHARING, r.sentence.text) or has(lx.CLOSED_LIST, r.sentence.text)):
             strength = 1  # "our contractors …, only for the limited purposes described": whatever data they get
@@ -148,6 +154,10 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             continue
         if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD}):
             continue
+        if has(ck.FROM_OTHER_SOURCES, r.sentence.text) or has(ck.RIGHTS_HOLDERS_CONTENT, r.sentence.text):
+            # "we obtain personal data from third-party sources to train", "Content … owned or controlled by third
+            # party rights holders": not the user's own data
+            continue
         if Category.USAGE not in data and has(ck.NOT_CONTENT_USE, r.sentence.text):
             continue  # cookies and retention periods say nothing of content
         if third_party and has(ck.BUSINESS_TRANSFER, r.sentence.text):
@@ -159,6 +169,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
             continue
         if not third_party and ((has(_RECIPIENTS_MODELS, r.sentence.text) and not has(_OURS, r.sentence.text))
+                                or (has(_BY_OTHERS, r.sentence.text) and not has(_OURS, r.sentence.text))
                                 or (c.negated and has(lx.OTHERS_DO_NOT, r.sentence.text))
                                 or (c.negated and (c.service_providers or c.third_party)
                                     and _recipient_is_subject(r.sentence.text))):
@@ -200,8 +211,13 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             verdict = (Verdict.UNCLEAR if (c.improve or not c.closed_list) and not c.negated and not third_party
                        else Verdict.UNLIKELY)
             proposals.append(Proposal(verdict, r, strength, conds))
+        elif third_party and (c.third_party or c.service_providers) and has(_FOR_OUR_PURPOSES, r.sentence.text):
+            # Shared "for the purposes described above, such as to help improve our Services": the recipients
+            # serve the vendor's purposes, not their own.
+            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
         elif c.improve and not c.negated and strength == 2 and not c.licence:
-            proposals.append(Proposal(Verdict.UNCLEAR, r, 1, conds))
+            # Ranked higher when the sentence names the data in its own words ("how people use our Services").
+            proposals.append(Proposal(Verdict.UNCLEAR, r, 2 if r.own & set(data) else 1, conds))
     return combine(question, reading, proposals, "training of others' AI models" if third_party else "AI training",
                    data)
 
@@ -223,11 +239,45 @@ def _recipient_is_subject(text: str) -> bool:
         before) and not lx.VENDOR_DOES.search(cleaned[:found.end() + 40])
 
 
-def rank(p: Proposal) -> tuple[int, int, int, int, int, int, int]:
+# "by training, testing and improving our models": the verb itself, not "improve our technology, such as models".
+_TRAIN_VERB = re.compile(r"\b(?:train(?:s|ed|ing)?|fine[- ]?tun\w*|entra[iî]n\w*)\b", re.IGNORECASE)
+
+
+# "Personal Data may be shared with affiliates to … train …": what recipients get, not the vendor's own use.
+_SHARED_WITH = re.compile(
+    r"\b(?:shar(?:e|ed|es|ing)|disclos\w+|transferr?\w*|provid\w+|ma(?:k|d)e \w+ available)\b (?:\w+ ){0,3}?"
+    r"(?:with|to) (?:\w+ ){0,3}?(?:affiliates|third[- ]part\w+|partners|vendors|service providers|advertisers)\b",
+    re.IGNORECASE)
+
+
+# "… for the purposes of operating, developing and providing the Platform": the clause that says what for, ahead
+# of a licence term listed on its own ("royalty-free,").
+_STATES_PURPOSE = re.compile(r"\b(?:for the (?:\w+ )?purposes? of|purposes? (?:of|such as|including)|in order to|"
+                             r"so (?:that )?we can|to (?:provide|operate|develop|improve|train|personali[sz]e))\b",
+                             re.IGNORECASE)
+_FOR_OUR_PURPOSES = re.compile(
+    r"\b(?:for the purposes (?:described|set out|outlined) (?:above|in this)|(?:help us|to help) (?:to )?"
+    r"(?:improve|develop|provide|operate)\w* (?:\w+ ){0,2}?our (?:services?|products?|platform))\b", re.IGNORECASE)
+_OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?used? (?:\w+ ){0,3}?for (?:\w+ ){0,3}?"
+                                  r"own purposes\b", re.IGNORECASE)
+# "We collect information you provide to us or to a vendor operating on our behalf": collection, not sharing.
+_COLLECTS = re.compile(r"^\W*(?:\w+\W+){0,8}?we (?:also )?(?:may )?(?:collect|receive|obtain)\b", re.IGNORECASE)
+
+
+def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     """Best evidence first: names the data itself, says in so many words what is done with it (train, not
-    just "develop AI"), says what the vendor does, in a short sentence."""
+    just "develop AI"), says what the vendor does, in a short sentence. For the vendor's own use, a sentence
+    about sharing with others comes after one about the vendor's own purposes (``others`` reverses that)."""
     r = p.reading
-    return (-int(r.cues.ai_training), -p.strength, int(len(r.sentence.text) > 1000), -int(r.direct),
+    shared = has(_SHARED_WITH, r.sentence.text)
+    # For others' use, a sentence that limits what recipients may do ("we do not sell …", "cannot be used for
+    # their own purposes") says more than one naming the providers that run the service.
+    limits_others = (2 if r.cues.negated and r.cues.sale else 1) if others and (
+        r.cues.negated or has(_OWN_PURPOSES_BARRED, r.sentence.text)) else 0
+    return (-int(r.cues.ai_training), -p.strength, -limits_others, int(shared != others),
+            -int(has(_TRAIN_VERB, r.sentence.text)),
+            -int(p.verdict is not Verdict.NO and has(_STATES_PURPOSE, r.sentence.text)),
+            int(len(r.sentence.text) > 1000), -int(r.direct),
             -int(has(lx.VENDOR_DOES, r.sentence.text)), -int(bool(r.terms) or bool(r.cues.categories)),
             min(len(r.sentence.text) // 200, 10))
 
@@ -237,12 +287,15 @@ def _with_definitions(reading: Reading, chosen: Sequence[Proposal], data: Sequen
     quotes = list(reading.evidence(p.reading for p in chosen))
     if not data:
         return quotes
+    # The question's own kind of data (prompts for the AI question, even where chats are the content): a sentence
+    # that reaches it only through a defined term is quoted with the definition that makes the link.
+    primary = {data[0]}
     for p in chosen:
-        if p.reading.cues.categories & set(data):
+        if p.reading.cues.categories & primary:
             continue
         for term in p.reading.terms:
             defined = reading.terms.get(term)
-            if defined and (defined.categories & (set(data) | {Category.AI_IO_BROAD})):
+            if defined and (defined.categories & (primary | {Category.AI_IO_BROAD})):
                 quote = reading.definition_evidence(term)
                 if quote and all(q.start != quote.start for q in quotes):
                     quotes.insert(0, quote)
@@ -257,7 +310,10 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
         return silent_answer(question, reading)
 
     def of(verdict: Verdict, min_strength: int = 1) -> list[Proposal]:
-        return sorted((p for p in proposals if p.verdict is verdict and p.strength >= min_strength), key=rank)
+        return sorted((p for p in proposals if p.verdict is verdict and p.strength >= min_strength),
+                      key=lambda p: rank(p, others))
+
+    others = "others'" in use
 
     def answer(verdict: Verdict, condition: Condition, confidence: float, chosen: Sequence[Proposal],
                what: str) -> Answer:

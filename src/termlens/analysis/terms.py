@@ -34,14 +34,18 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data)|content|"
         r"uploads?|uploaded|submissions?|messages?|files?|posts?|audio|video|chats?|communications content|"
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
-        r"contenus?|publications?|photos)\b",
+        r"contenus?|publications?|photos|comment|"
+        # "any text that you add in a comment", "boards you create": what the user writes is content
+        r"(?:text|words|things|works?|content|posts) (?:that )?you (?:create|add|write|post|upload|type|"
+        r"share))\b",
         _I,
     ),
     Category.USAGE: re.compile(
         r"\b(?:usage (?:data|information)|use data|telemetry|diagnostic\w*|service[- ]generated|log (?:data|"
         r"files?|information)|logs|technical (?:data|information)|device (?:data|information)|"
         r"analytics (?:data|information)|metadata|interaction data|information about (?:your|how you) use|"
-        r"how you (?:use|interact)|product usage|performance data|crash reports?|"
+        r"how (?:you|people|users|customers|members) (?:use|interact|engage)|product usage|performance data|"
+        r"crash reports?|"
         r"données (?:d['’]utilisation|techniques)|journaux)\b",
         _I,
     ),
@@ -63,7 +67,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
     ),
     Category.PERSONAL: re.compile(
         r"\b(?:personal (?:data|information)|your (?:data|information)|information (?:you provide|we collect|"
-        r"about you)|user data|customer data|données(?: personnelles| à caractère personnel)?|"
+        r"about you)|(?:what |the )?data (?:that )?we (?:collect|use) (?:about you|to personali[sz]e)|user data|"
+        r"customer data|données(?: personnelles| à caractère personnel)?|"
         r"informations (?:personnelles|vous concernant)|vos (?:informations|donn[ée]es))\b",
         _I,
     ),
@@ -134,7 +139,17 @@ _SHOWN_TO_YOU = re.compile(
     r"\bcontent (?:that is |that we |we )?(?:present|show|display|serv|recommend|deliver)\w* to you\b|"
     r"\bcontent (?:you|that you) (?:see|view|watch)\b|"
     r"\b(?:show|present|recommend|display|serve)\w* you (?:\w+ ){0,2}?content\b|"
-    r"\b(?:view|click on|interact with|engage with|watch)\w* (?:\w+ ){0,2}?content\b", _I)
+    r"\b(?:view|click on|interact with|engage with|watch)\w* (?:\w+ ){0,2}?content\b|"
+    # "ads and other content", "content targeted to your interests", "content we show users": what is shown
+    r"\b(?:advertis\w+|ads)(?:,| and| or)(?: other)? (?:\w+ )?content\b|"
+    r"\bcontent (?:\w+ )?(?:targeted|tailored|personali[sz]ed|relevant) to (?:you|your|users)\b|"
+    r"\bcontent (?:that )?we (?:show|display|present|recommend|serve|deliver)\w* (?:to )?(?:you|users|people|them)\b|"
+    r"\b(?:popularity|performance|effectiveness) of (?:\w+ ){0,2}?content\b|"
+    # "content moderation", "sponsored content", "a video ad": the word qualifies something else
+    r"\bcontent (?:moderation|polic(?:y|ies)|guidelines|standards|rules|recommendations?|feeds?)\b|"
+    r"\b(?:sponsored|commercial|promotional|branded) content\b|\b(?:video|audio|image|photo) ads?\b|"
+    # "to develop and improve our products and AI features": the features are the purpose, not the data
+    r"\b(?:develop|improv|build|enhanc|train)\w* (?:\w+ ){0,5}?(?:AI|assistant)[- ]features?\b", _I)
 
 
 # "Any of the data described above (but not User Content)": the data named after the carve-out is left out.
@@ -181,6 +196,9 @@ def _meaning_before(text: str, at: int) -> str:
     return window[cut + 1:] if cut >= 0 else window
 
 
+_INCLUDING_AFTER = re.compile(r",?\s*(?:including|such as|which includes?)\b[^.;()]{0,200}", _I)
+
+
 def find_defined_terms(structure: DocumentStructure) -> dict[str, DefinedTerm]:
     """Every defined term of the document with the categories it covers (first definition wins)."""
     found: dict[str, DefinedTerm] = {}
@@ -210,7 +228,10 @@ def find_defined_terms(structure: DocumentStructure) -> dict[str, DefinedTerm]:
         if len(text) > 20_000 or not any(q in text for q in _QUOTE):
             continue
         for m in _PAREN_TERM.finditer(text):
-            add(m.group(1), _meaning_before(text, m.start()) + m.group(0), sentence.start, sentence.end)
+            # 'information you provide ("Content"), including your prompts and files': the list after it counts too
+            after = _INCLUDING_AFTER.match(text, m.end())
+            add(m.group(1), _meaning_before(text, m.start()) + m.group(0) + (after.group(0) if after else ""),
+                sentence.start, sentence.end)
         for m in _MEANS_TERM.finditer(text):
             add(m.group(1), text[m.end():m.end() + 400], sentence.start, sentence.end)
         for m in _REFERRED_TERM.finditer(text):
