@@ -1,9 +1,12 @@
 """Score the analyzer (or, with --baseline, the keyword baseline) on a golden-set split.
 
-    .venv/bin/python bench/eval_analyzer.py --split dev [--baseline] [--show-misses]
+    .venv/bin/python bench/eval_analyzer.py --split dev|heldout|heldout_b [--baseline] [--show-misses]
+    .venv/bin/python bench/eval_analyzer.py --labels some.yaml [--show-misses]
 
 Prints within-defensible, exact, per-question, condition accuracy and evidence accuracy. Misses are
-listed only for the dev split: the held-out split is for a final aggregate figure, never for tuning.
+listed only for the dev split (or label files named with --labels): the held-out splits are for a final
+aggregate figure, never for tuning. "evidence, 1st quote" is the stricter reading of evidence accuracy: the
+first quote alone must overlap a labelled one.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from termlens.analysis import analyze  # noqa: E402
-from termlens.analysis.evaluation import Scores, evaluate, load_split_versions, split_files  # noqa: E402
+from termlens.analysis.evaluation import Scores, evaluate, load_split, split_files  # noqa: E402
 from termlens.domain.model import Answer, DocumentStructure, ItemAnswer  # noqa: E402
 from termlens.pipeline.extract import read_document  # noqa: E402
 from termlens.pipeline.segment import segment  # noqa: E402
@@ -39,7 +42,8 @@ def report(scores: Scores, name: str) -> None:
     """Print the figures."""
     print(f"{name}: {len(scores.outcomes)} answers")
     for label, attr in (("within-defensible", "defensible"), ("exact", "exact"),
-                        ("condition", "condition_ok"), ("evidence", "evidence_ok")):
+                        ("condition", "condition_ok"), ("evidence", "evidence_ok"),
+                        ("evidence, 1st quote", "first_evidence_ok")):
         print(f"  {label:18} {scores.share(attr):.3f}")
     print("  per question (within-defensible / exact / n):")
     for qid, (d, e, n) in scores.per_question().items():
@@ -53,14 +57,16 @@ def report(scores: Scores, name: str) -> None:
 def main() -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "heldout_b"], default="dev")
+    parser.add_argument("--labels", type=Path, nargs="+", help="score these label files instead of a split")
     parser.add_argument("--baseline", action="store_true", help="score the naive keyword baseline")
     parser.add_argument("--show-misses", action="store_true", help="list wrong answers (dev split only)")
     parser.add_argument("--ota", type=Path, default=ROOT.parent / "shared" / "data" / "ota")
     args = parser.parse_args()
     golden = ROOT / "tests" / "golden" / "analyzer"
-    versions = load_split_versions(golden, args.split)
-    print(f"files: {', '.join(p.name for p in split_files(golden, args.split))}")
+    files = args.labels or split_files(golden, args.split)
+    versions = [v for path in files for v in load_split(path)]
+    print(f"files: {', '.join(p.name for p in files)}")
     if args.baseline:
         from baseline_keywords import baseline
         system = baseline
@@ -70,7 +76,7 @@ def main() -> int:
     scores = evaluate(versions, args.ota, system, load)
     print(f"split {args.split}: {len(versions)} versions, {time.perf_counter() - started:.1f} s")
     report(scores, "baseline" if args.baseline else "analyzer")
-    if args.show_misses and args.split == "dev":
+    if args.show_misses and (args.split == "dev" or args.labels):
         for o in scores.outcomes + scores.item_outcomes:
             if not (o.defensible and o.exact and o.condition_ok and o.evidence_ok):
                 flags = "".join(c if ok else "-" for c, ok in zip("DXCE", (o.defensible, o.exact, o.condition_ok,

@@ -113,3 +113,42 @@ FROM_OTHER_SOURCES = _rx(r"\b(?:obtain|receive|collect|get|acquire)\w* (?:\w+ ){
 RIGHTS_HOLDERS_CONTENT = _rx(
     r"\b(?:owned|controlled|licensed)(?: or (?:owned|controlled|licensed))? by third[- ]part(?:y|ies)(?: rights ?"
     r"holders| licensors)?|\bdelivered (?:\w+ ){0,4}?under separate (?:agreements|licen[cs]es)\b")
+# An exclusion whose object is only others' models ("we do not use your conversations to train third-party
+# models"): it says nothing of the vendor's own models. "to train Zoom or third-party models" is not this,
+# because the verb's object starts with the vendor.
+OTHERS_MODELS_ONLY = _rx(
+    r"\b(?:train\w*|improv\w*|develop\w*|fine[- ]?tun\w*) (?:the )?(?:third[- ]part(?:y|ies)['’]?|other companies['’]?|"
+    r"their (?:own )?|others['’]|partners['’]) (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?|products)\b|"
+    r"\bfor (?:their|its|the \w+['’]s) own (?:independent )?(?:\w+ )?(?:model )?training\b"
+)
+# "… and are not used by them for training": the recipients' use is negated, by a passive agent.
+NOT_USED_BY_RECIPIENTS = _rx(
+    r"\b(?:not|never) (?:be )?(?:used|retained|processed|stored) by (?:them|any of them|(?:such|these|those|any|the) "
+    r"(?:\w+ ){0,2}?(?:providers?|vendors|partners|processors|sub-?processors|third parties|companies)|"
+    r"third[- ]part(?:y|ies) (?:\w+ )?(?:providers?)?)\b"
+)
+# "will not use Customer Content to develop or improve the Services": the use itself is denied, with the purpose.
+NOT_TO_DEVELOP = _rx(
+    r"\b(?:not|never|n['’]t)\b (?:\w+ ){0,2}?(?:use|process|access)\w* (?:\w+ ){0,4}?(?:to|for|in order to) "
+    r"(?:the purposes? "
+    r"of )?(?:develop\w*|improv\w*|enhanc\w*)\b"
+)
+# A heading that puts the section under a switched-off setting ("If the Keep Activity setting is off", "When you
+# opt out"): what the section says is not done holds only after the user switches it off, so it is done by default.
+SWITCHED_OFF = _rx(
+    r"^\W*(?:if|when|once|after) (?:\w+ ){0,6}?(?:(?:is|are) (?:turned |switched )?off|(?:is|are) disabled|"
+    r"(?:turn|switch)\w* (?:\w+ ){0,4}?off|disabl\w+|opt(?:s|ed)? out|pause\w*)\b"
+)
+# Content handed to other organisations to use ("make Content available to other companies", "via our API",
+# "a Creative Commons data dump", "a firehose stream to subscribers"): nothing stops the recipients training on it.
+MADE_AVAILABLE_TO_OTHERS = _rx(
+    # the vendor makes it available, not the user ("if you make your content available through other services")
+    r"\b(?<!you )(?<!users )(?:mak(?:e|es|ing)|made) (?:[\w’'-]+ ){0,8}?available (?:\w+ ){0,2}?(?:to|via|through) "
+    r"(?:\w+ ){0,3}?"
+    r"(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)(?! (?:services?|materials?|sites?|websites?|apps?))|"
+    r"subscribers|developers|researchers|(?:\w+ ){0,3}?API|(?:\w+ ){0,3}?data dumps?)\b|"
+    r"\b(?:provid(?:e|es|ed|ing)|stream\w*|syndicat\w+|distribut\w+) (?:[\w’'-]+ ){0,4}?(?:to|with) (?:\w+ ){0,2}?"
+    r"subscribers\b|\b(?:firehose|data dumps?)\b|\ballow (?:\w+ ){0,3}?others to have derivative rights\b"
+)
+# "The applications and the Content are licensed, not sold, to you": the vendor's own material, not the user's.
+LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b")

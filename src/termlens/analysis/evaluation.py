@@ -34,6 +34,7 @@ class Outcome:
     evidence_ok: bool
     predicted_condition: str
     label_condition: str
+    first_evidence_ok: bool = False  # the first quote alone overlaps a labelled one (the stricter reading)
 
 
 @dataclass
@@ -111,12 +112,14 @@ def _compare(version: str, key: str, text: str, label: dict[str, Any], verdict: 
              evidence: Sequence[Evidence]) -> Outcome:
     defensible = [str(v) for v in label.get("defensible") or [label["verdict"]]]
     conditions_ok = [str(c) for c in label.get("conditions_ok") or [label.get("condition", "none")]]
+    quotes = [str(q) for q in label.get("evidence") or []]
     return Outcome(
         version=version, question=key, verdict=verdict, label=str(label["verdict"]),
         defensible=verdict in defensible, exact=verdict == str(label["verdict"]),
         condition_ok=condition in conditions_ok,
-        evidence_ok=evidence_agrees(text, evidence, [str(q) for q in label.get("evidence") or []]),
+        evidence_ok=evidence_agrees(text, evidence, quotes),
         predicted_condition=condition, label_condition=str(label.get("condition", "none")),
+        first_evidence_ok=evidence_agrees(text, evidence[:1], quotes),
     )
 
 

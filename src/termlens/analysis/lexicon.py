@@ -33,6 +33,8 @@ TRAIN_WORDS = _rx(
 )
 TRAIN_MODELS = _rx(
     r"\btrain\w* (?:\w+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
+    # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
+    r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b"
 )
 # "for ... machine learning or artificial intelligence" names AI as a purpose even without "train".
@@ -124,6 +126,10 @@ USER_RESTRICTION = _rx(
 EXCEPT_WORDS = _rx(r"\b(?:except|unless|other than|save for|sauf)\b")
 NOTWITHSTANDING = _rx(r"\b(?:notwithstanding|despite anything|nonobstant)\b")
 CLOSED_LIST = _rx(
+    # "will only use Customer Content as necessary to provide the Services"
+    r"\bonly (?:use|process|access|disclose|share)\w* (?:\w+ ){1,4}?"
+    r"(?:as (?:reasonably )?(?:necessary|needed|required) "
+    r"(?:to|for)|to (?:provide|operate|perform|deliver))|"
     r"\b(?:(?:only|solely|exclusively|uniquement|seulement) (?:to|for|in order to|as necessary to|as needed to|"
     r"(?:the )?purposes? of)|(?:limited|restricted) (?:to|purpose)|for the (?:sole|limited|restricted) purpose|"
     r"no other purpose)\b"
@@ -146,7 +152,9 @@ OPT_IN = _rx(
     r"prior|affirmative|written|separate) )+(?:consent|permission|authori[sz]ation)|with your (?:\w+ )?(?:consent|"
     r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
     r"turn on|allow|consent|agree|give us permission|submit feedback|provide feedback|share|permit|"
-    r"explicitly|affirmatively)|(?:unless|until|if) you (?:\w+ ){0,2}?(?:give|provide|grant) (?:us )?(?:your )?"
+    r"explicitly|affirmatively)|unless (?:the )?(?:customer|user|account holder) (?:explicitly |expressly |otherwise )?"
+    r"(?:agrees?|consents?|opts? in|elects?)\b|"
+    r"(?:unless|until|if) you (?:\w+ ){0,2}?(?:give|provide|grant) (?:us )?(?:your )?"
     r"(?:\w+ )?(?:consent|permission)|you (?:have )?(?:chosen|opted|elected) to|"
     r"if (?:training|this setting|the setting|"
     r"sharing) is (?:enabled|turned on|on)|sans votre consentement|avec votre consentement|"
@@ -210,7 +218,9 @@ SERVICE_PROVIDERS = _rx(
     r"prestataires|sous-traitants)\b"
 )
 LICENSE = _rx(
-    r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:the |a |an )?(?:right|permission)|"
+    # "Customer grants OpenAI only the limited rights that are reasonably necessary": a licence by another name
+    r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
+    r"(?:rights?|permission)|"
     r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez)\b"
 )
 # Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
@@ -245,15 +255,19 @@ USER_OWNS = _rx(
 # Marketing *to* the user (emails, newsletters) is not use of the user's content for marketing.
 MARKETING_TO_USER = _rx(
     r"\b(?:marketing|promotional) (?:communications?|e-?mails?|messages?|offers|newsletters?)|"
-    r"receiv\w+ (?:marketing|promotional)|send you (?:marketing|promotional|ads)|"
+    r"receiv\w+ (?:marketing|promotional)|send you (?:marketing|promotional|ads)|marketing (?:calls|texts?|SMS)|"
     r"(?:participat\w+|enter\w*|tak\w+ part) in (?:\w+ ){0,3}?promotions?|contests?|sweepstakes|"
-    r"direct marketing|marketing to you|rights? of publicity|unsolicited (?:\w+ ){0,3}?(?:advertising|promotional)|"
+    r"direct marketing|marketing to you|rights? of publicity|"
+    r"(?:privacy,? (?:or|and) )?publicity (?:or privacy |and privacy )?rights?|"
+    r"unsolicited (?:\w+ ){0,3}?(?:advertising|promotional)|"
     r"promote (?:your|their) (?:own )?(?:business|content|work)"
 )
 MARKETING = _rx(
     # "information from our partners and advertisers": advertisers as a source or recipient are not a use
     r"\b(?:marketing|advertis(?!ers?\b)\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promotional|sponsor\w+|"
-    r"to market|publicit\w+|publicité|promot(?:e|es|ing) (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
+    # "promoting and redistributing part or all of the Service"
+    r"to market|publicit\w+|publicité|promot(?:e|es|ing)(?: (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
+    r"any part) of)? (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
     r"network|content|works?|account|profiles?))\b"
 )

@@ -6,10 +6,12 @@ import re
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.controls import control_ai_training
+from termlens.analysis.marketing import marketing_content
 from termlens.analysis.reading import Reading, SentenceReading
-from termlens.analysis.resolve import Proposal, combine, decide_training, describe, pick_condition, silent_answer
-from termlens.analysis.statements import has, read_sentence
-from termlens.analysis.terms import CATEGORY_CUES, Category, categories_in
+from termlens.analysis.resolve import Proposal, decide_training, describe, silent_answer
+from termlens.analysis.statements import has
+from termlens.analysis.terms import CATEGORY_CUES, Category
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 
@@ -211,174 +213,6 @@ def _licenses_other_things(r: SentenceReading) -> bool:
         return False
     content = CATEGORY_CUES[Category.CONTENT].search(text)
     return content is None or other.start() < content.start()
-
-
-def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
-    """Whether a publicity clause also names user content, apart from names, logos and marketing materials."""
-    rest = ck.PUBLICITY.sub(" ", r.sentence.text[:3000])
-    return Category.CONTENT in categories_in(rest) or any(
-        t in rest for t in r.terms if Category.CONTENT in reading.terms[t].categories)
-
-
-def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
-    """Whether a content word (or a content defined term) sits close to the marketing word."""
-    text = r.sentence.text[:6000]
-    ads = [m.start() for m in lx.MARKETING.finditer(text)]
-    spots = [m.start() for m in CATEGORY_CUES[Category.CONTENT].finditer(text)]
-    spots += [text.find(t) for t in r.terms if Category.CONTENT in reading.terms[t].categories]
-    return any(abs(a - b) <= 150 for a in ads for b in spots if b >= 0)
-
-
-def marketing_content(reading: Reading) -> Answer:
-    """May user content be used for the vendor's marketing or advertising?"""
-    proposals: list[Proposal] = []
-    for r in reading.sentences:
-        c = r.cues
-        if r.restricted or not (r.own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):
-            continue
-        content = Category.CONTENT in r.own or r.in_licence
-        narrow_licence = r.vendor_licence and c.licence and not c.licence_broad and not r.in_licence
-        if (c.closed_list or narrow_licence or c.confidential) and not c.marketing and content:
-            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
-            continue
-        if has(ck.MARKETING_WAIVER, r.sentence.text) and content:
-            # A waiver of approval over promotional materials made from your content: marketing is
-            # contemplated, not granted in so many words.
-            proposals.append(Proposal(Verdict.LIKELY, r, 2, r.conditions))
-            continue
-        if not c.marketing or not c.marketing_use or has(ck.NOT_CONTENT_USE, r.sentence.text):
-            continue
-        if has(ck.PUBLICITY, r.sentence.text) and not _content_beyond_publicity(reading, r):
-            continue  # the customer's name and logo as a reference: its brand, not its content
-        by_vendor = r.vendor_licence or r.in_licence or has(lx.MARKETING_BY_VENDOR, r.sentence.text)
-        if not (by_vendor or c.marketing_negated):
-            continue
-        if c.marketing_negated:
-            proposals.append(Proposal(Verdict.NO, r, 2 if content else 1, r.conditions))
-        elif not content and Category.CONTENT not in r.categories:
-            # "We use your information to personalise ads": personal data may or may not include content.
-            proposals.append(Proposal(Verdict.UNCLEAR, r, 1, r.conditions))
-        elif not content or has(lx.ADS_ALONGSIDE, r.sentence.text):
-            # Ads personalised with information whose list (on the same line or under the same lead-in)
-            # includes content, or ads shown next to your content: probable, not stated.
-            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
-        elif r.in_licence or r.vendor_licence or _content_near_marketing(reading, r):
-            proposals.append(Proposal(Verdict.YES, r, 2, r.conditions))
-        elif Category.CONTENT in r.own:
-            # Ads chosen from "your activity, such as … the text you add in a comment": content is among
-            # the data, named apart from the ads: probable, not stated.
-            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
-    answer = combine("marketing.content", reading, proposals, "marketing or advertising", CONTENT)
-    if not answer.evidence:
-        # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it.
-        broad = next((r for r in reading.sentences if r.vendor_licence and r.cues.licence_broad and not r.restricted
-                      and Category.CONTENT in r.own and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)), None)
-        if broad is not None:
-            chosen = [Proposal(Verdict.UNCLEAR, broad, 2, frozenset())]
-            return Answer(answer.question, Verdict.UNCLEAR, Condition.NONE, 0.45, reading.evidence([broad]),
-                          describe(reading, chosen, "grants a broad licence to your content that names no marketing "
-                                                    "purpose; it may or may not reach marketing."))
-    if answer.verdict in (Verdict.YES, Verdict.LIKELY) and answer.condition is Condition.NONE:
-        # A switch for personalised ads ("You can control tailored advertising in your settings").
-        switch = next((r for r in reading.sentences if r.cues.marketing and Condition.OPT_OUT in r.conditions
-                       and not r.cues.marketing_negated and not r.restricted), None)
-        if switch is not None:
-            return Answer(answer.question, answer.verdict, Condition.OPT_OUT, answer.confidence,
-                          (*answer.evidence, *reading.evidence([switch])),
-                          answer.explanation + f" Section {switch.section or '—'} lets you switch it off.")
-    return answer
-
-
-def control_ai_training(reading: Reading) -> Answer:
-    """Does the document describe a user control over AI training?"""
-    hits = [
-        r for r in reading.sentences
-        if (r.cues.ai_training or r.cues.ai_development) and not r.restricted
-        and r.conditions & {Condition.OPT_IN, Condition.OPT_OUT, Condition.ADMIN}
-    ]
-    if not hits:
-        follow = _control_after_training(reading) or _objection_to_ai(reading)
-        if follow is not None:
-            return follow
-        return silent_answer("control.ai_training", reading)
-    # The sentence that states the control ("You can choose whether …", "If you opt out, …") is the evidence,
-    # ahead of a training sentence that merely mentions a setting in passing.
-    hits.sort(key=lambda r: (not has(_CONTROL_LEAD, r.sentence.text),
-                             -len(r.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})))
-    best = hits[0]
-    condition = pick_condition(best.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})
-    quoted = [best]
-    if not has(_CONTROL_LEAD, best.sentence.text):
-        follower = _control_sentence_after(reading, best)
-        if follower is not None:
-            quoted.insert(0, follower)
-    chosen = [Proposal(Verdict.YES, best, 2, best.conditions)]
-    return Answer("control.ai_training", Verdict.YES, condition, 0.85, reading.evidence(quoted),
-                  describe(reading, chosen, "describes a choice you (or an admin) have over AI training."))
-
-
-# A sentence whose point is the user's choice: "You can choose whether …", "If you opt out, …", "Unless you consent".
-_SWITCH = (r"(?:choose (?:whether|not to|to (?:opt|share|allow|let))|opt|turn (?:off|on)|disable|object|withdraw|"
-           r"decline)")
-_CONTROL_LEAD = re.compile(
-    r"^\W*(?!even\b)(?:\w+\W+){0,3}?(?<!even )(?:you (?:can|may|have the (?:option|right|choice)) (?:to )?"
-    r"(?:\w+\W+){0,2}?" + _SWITCH + r"|(?:if|once|when|unless|until) you (?:\w+ ){0,2}?(?:" + _SWITCH[3:-1]
-    + r"|consent|give (?:us )?(?:your )?consent)|to opt (?:out|in))\b", re.IGNORECASE)
-
-
-def _control_sentence_after(reading: Reading, r: SentenceReading) -> SentenceReading | None:
-    """The sentence just after a training statement, in its section, that states the switch over it."""
-    for follower in reading.structure.sentences[r.sentence.index + 1:r.sentence.index + 5]:
-        if follower.section != r.sentence.section:
-            break
-        text = follower.text
-        if (has(_CONTROL_LEAD, text) or has(ck.ANAPHORIC_CONTROL, text)) and (
-                has(lx.OPT_OUT, text) or has(lx.OPT_IN, text)):
-            return SentenceReading(follower, r.cues, r.categories, r.terms,
-                                   reading.structure.section_number(follower.section), r.conditions, r.own, False,
-                                   False)
-    return None
-
-
-def _control_after_training(reading: Reading) -> Answer | None:
-    """A control sentence that refers back to the training just described ("If you don't want your data
-    used in this way, change your settings"), within the next four sentences of its section."""
-    sentences = reading.structure.sentences
-    for r in reading.sentences:
-        if not r.cues.ai_training or r.cues.negated or r.restricted:
-            continue
-        at = r.sentence.index
-        for follower in sentences[at + 1:at + 5]:
-            if follower.section != r.sentence.section:
-                break
-            text = follower.text
-            control = lx.OPT_OUT.search(text) or lx.OPT_IN.search(text)
-            if control and has(ck.ANAPHORIC_CONTROL, text):
-                found = SentenceReading(follower, r.cues, r.categories, r.terms,
-                                        reading.structure.section_number(follower.section), r.conditions, r.own,
-                                        False, False)
-                condition = Condition.OPT_IN if lx.OPT_IN.search(text) else Condition.OPT_OUT
-                chosen = [Proposal(Verdict.YES, found, 2, frozenset({condition}))]
-                return Answer("control.ai_training", Verdict.YES, condition, 0.75, reading.evidence([found, r]),
-                              describe(reading, chosen, "describes a choice you have over the AI training "
-                                                        "described just before it."))
-    return None
-
-
-def _objection_to_ai(reading: Reading) -> Answer | None:
-    """A right to object that the document ties to its AI processing ("You can object … where features
-    supported by generative AI are based on legitimate interests"): probably a control over it."""
-    for sentence in reading.structure.sentences:
-        text = sentence.text
-        if "bject" in text and has(ck.RIGHT_TO_OBJECT, text) and has(lx.AI_WORDS, text):
-            r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
-                                reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
-                                False)
-            chosen = [Proposal(Verdict.LIKELY, r, 2, frozenset({Condition.OPT_OUT}))]
-            return Answer("control.ai_training", Verdict.LIKELY, Condition.OPT_OUT, 0.6, reading.evidence([r]),
-                          describe(reading, chosen, "gives you a right to object to processing that it ties to "
-                                                    "AI, which probably lets you refuse AI training."))
-    return None
 
 
 ANSWERERS = (

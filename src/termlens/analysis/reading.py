@@ -25,7 +25,7 @@ from termlens.analysis.terms import (
 from termlens.domain.model import Answer, DocumentStructure, Evidence, Sentence
 from termlens.domain.vocabulary import Condition
 
-_LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)|\(?[a-z0-9]\)|[a-z]\.|\d+\.)\s")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)\s")
 
 
 @dataclass(frozen=True)

@@ -71,13 +71,18 @@ def _about(r: SentenceReading, data: Sequence[Category]) -> int:
 
 
 _NAMED_KINDS = re.compile(
-    r"\b(?:audio|video|chat|screen[- ]shar\w*|attachments|files|messages|recordings|transcripts|images|photos|"
+    r"\b(?:audio|videos?|chats?|screen[- ]shar\w*|attachments?|files|messages|recordings|transcripts|images|photos|"
     r"voice|whiteboards?|polls?)\b", re.IGNORECASE)
 # "any of your content", or a list closed by a catch-all ("audio, video, chat … or other communications-like
 # Customer Content"): the exclusion reaches the whole category, not just the kinds it names.
 _UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?:content|data|information|inputs?)\b|"
                         r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b",
                         re.IGNORECASE)
+
+
+def _named_kinds(p: Proposal) -> frozenset[str]:
+    """The kinds of data a sentence names ("chats", "audio"), singular and lower-case."""
+    return frozenset(m.group(0).lower().rstrip("s") for m in _NAMED_KINDS.finditer(p.reading.sentence.text[:2000]))
 
 
 def _partial(p: Proposal) -> bool:
@@ -139,7 +144,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 c.ai_training or c.sale or c.third_party_models):
             continue  # what is collected, and from whom, says nothing of what others may do with it
         if not strength and third_party and (c.third_party or c.service_providers) and (
-                has(ck.LIMITED_SHARING, r.sentence.text) or has(lx.CLOSED_LIST, r.sentence.text)):
+                has(ck.LIMITED_SHARING, r.sentence.text) or has(lx.CLOSED_LIST, r.sentence.text)) and has(
+                _DATA_OR_SHARING, r.sentence.text):
             strength = 1  # "our contractors …, only for the limited purposes described": whatever data they get
         if (c.ai_training or c.ai_development) and has(ck.POSTPONED, r.sentence.text) and not c.negated:
             # "We are postponing the use of your information to develop AI": the use is dormant for now,
@@ -163,20 +169,34 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         if third_party and has(ck.BUSINESS_TRANSFER, r.sentence.text):
             continue
         conds = r.conditions
+        if third_party and _made_available_to_others(r, strength):
+            # Content made available to other companies, through an API or a data dump: others may train on it.
+            # ("via our API" names the channel here, not an API plan.)
+            proposals.append(Proposal(Verdict.LIKELY, r, strength, conds - {Condition.PLAN}))
+            continue
         if accept is not None and not accept(r):
-            # A closed list of what may be done with the data answers every use it leaves out.
-            if c.closed_list and r.names(*data) and not c.ai_training:
+            # A closed list of what may be done with the data answers every use it leaves out (a licence the
+            # vendor gives the user to its software is not one).
+            if c.closed_list and r.names(*data) and not c.ai_training and not _licence_to_user_only(r):
                 proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
             continue
         if not third_party and ((has(_RECIPIENTS_MODELS, r.sentence.text) and not has(_OURS, r.sentence.text))
                                 or (has(_BY_OTHERS, r.sentence.text) and not has(_OURS, r.sentence.text))
                                 or (c.negated and has(lx.OTHERS_DO_NOT, r.sentence.text))
+                                or (c.negated and has(ck.NOT_USED_BY_RECIPIENTS, r.sentence.text))
+                                or (c.sale and c.third_party and not c.negated and not has(_OURS, r.sentence.text))
+                                or (c.negated and has(ck.OTHERS_MODELS_ONLY, r.sentence.text)
+                                    and not has(_OURS, r.sentence.text))
                                 or (c.negated and (c.service_providers or c.third_party)
                                     and _recipient_is_subject(r.sentence.text))):
             # What recipients do not do ("data sent to third-party AI providers is not used for training")
             # is not the vendor excluding its own use.
             continue
-        if c.ai_training:
+        if c.ai_training and c.negated and _under_switched_off_heading(reading, r):
+            # "If the setting is off: your chats won't be used to train our models": used while it is on.
+            proposals.append(Proposal(Verdict.YES if strength == 2 else Verdict.LIKELY, r, strength,
+                                      conds | {Condition.OPT_OUT}))
+        elif c.ai_training:
             verdict = Verdict.NO if c.negated else Verdict.YES if strength == 2 else Verdict.LIKELY
             excepted = exception_conditions(r.sentence.text) if c.negated else frozenset()
             if excepted & {Condition.OPT_OUT, Condition.PLAN} and Condition.OPT_IN not in excepted:
@@ -192,7 +212,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         elif third_party and c.confidential and r.names(*data):
             # Confidential content is shared only with those who need to know it: not for others' training.
             proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-        elif third_party and c.sale and c.negated:
+        elif third_party and c.sale and c.negated and not has(ck.LICENSED_NOT_SOLD, r.sentence.text):
             # "We do not sell your personal data": not selling is not the same as not letting others train.
             proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
         elif third_party and (c.third_party or c.service_providers) and (
@@ -205,7 +225,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             # A perpetual licence "to use … and commercially exploit" reaches training without naming it.
             verdict = Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else Verdict.UNCLEAR
             proposals.append(Proposal(verdict, r, strength, conds))
-        elif (r.vendor_licence and c.licence and strength == 2) or (c.closed_list and r.names(*data)):
+        elif (r.vendor_licence and c.licence and strength == 2) or (c.closed_list and r.names(*data)
+                                                                    and not _licence_to_user_only(r)):
             # A licence or closed list "to operate, develop and improve the Service" leaves training open;
             # one limited to operating the service points away from it.
             verdict = (Verdict.UNCLEAR if (c.improve or not c.closed_list) and not c.negated and not third_party
@@ -215,11 +236,43 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             # Shared "for the purposes described above, such as to help improve our Services": the recipients
             # serve the vendor's purposes, not their own.
             proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
+        elif c.improve and c.negated and strength == 2 and not third_party and r.own & set(data) and has(
+                ck.NOT_TO_DEVELOP, r.sentence.text):
+            # "We will not use Customer Content to develop or improve the Services": training is one way of
+            # developing a service, so the commitment excludes it.
+            proposals.append(Proposal(Verdict.NO, r, strength, conds))
         elif c.improve and not c.negated and strength == 2 and not c.licence:
             # Ranked higher when the sentence names the data in its own words ("how people use our Services").
             proposals.append(Proposal(Verdict.UNCLEAR, r, 2 if r.own & set(data) else 1, conds))
     return combine(question, reading, proposals, "training of others' AI models" if third_party else "AI training",
                    data)
+
+
+# "Our contractors get the data only for the limited purposes described": a limit on what recipients get. "Others on
+# our behalf may offer trials" speaks of no data at all.
+_DATA_OR_SHARING = re.compile(r"\b(?:data|information|content|shar(?:e|es|ed|ing)|disclos\w+|access\w*|process\w*|"
+                              r"transfer\w*)\b", re.IGNORECASE)
+
+
+def _licence_to_user_only(r: SentenceReading) -> bool:
+    """"We provide you a licence to use the software … solely for …": the vendor licenses the user, not the
+    other way round."""
+    return r.cues.licence and not r.vendor_licence and has(lx.LICENCE_TO_USER, r.sentence.text)
+
+
+def _made_available_to_others(r: SentenceReading, strength: int) -> bool:
+    """Content handed to other organisations for their own use, without saying what they may do with it."""
+    c = r.cues
+    text = r.sentence.text
+    return (strength == 2 and not c.negated and not (c.service_providers or c.limited_sharing or c.closed_list)
+            and c.made_available and not c.third_party_models
+            and not (c.ai_training and has(_RECIPIENTS_MODELS, text)))
+
+
+def _under_switched_off_heading(reading: Reading, r: SentenceReading) -> bool:
+    """Whether the sentence's section is headed by a switched-off setting ("If the … setting is off")."""
+    at = r.sentence.section
+    return at is not None and has(ck.SWITCHED_OFF, reading.structure.sections[at].heading.strip("#*_ "))
 
 
 def conds_of(r: SentenceReading) -> frozenset[Condition]:
@@ -326,7 +379,12 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
     scoped = [p for p in of(Verdict.NO) if p.conditions & SCOPES]
     grants = of(Verdict.YES)
     broad_grants = grants + of(Verdict.LIKELY)
-    if exclusions and broad_grants and all(_partial(p) for p in exclusions):
+    # A grant that needs the user's opt-in, or that names only the kinds the exclusion names, does not reach
+    # beyond the exclusion.
+    beyond = [g for g in broad_grants if Condition.OPT_IN not in g.conditions
+              and not all(_named_kinds(g) <= _named_kinds(x) and _named_kinds(g) for x in exclusions)]
+    if exclusions and beyond and all(_partial(p) for p in exclusions):
+        broad_grants = beyond
         grant = broad_grants[0]
         conds = joint_conditions(broad_grants)
         condition = pick_condition(conds - SCOPES)
@@ -391,5 +449,10 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
             condition = pick_condition(conds - SCOPES) if conds - SCOPES else pick_condition(conds)
             if condition is not Condition.NONE and condition not in chosen[0].conditions:
                 chosen.append(next(p for p in found if condition in p.conditions))
+        # A guarded answer rests on more than one clause: quote the next one too when another section says it.
+        second = next((p for p in found[1:] if p.strength == found[0].strength
+                       and p.reading.section != found[0].reading.section), None)
+        if second is not None and len(chosen) == 1:
+            chosen.append(second)
         return answer(Verdict.UNLIKELY if verdict is Verdict.NO else verdict, condition, confidence, chosen, what)
     return silent_answer(question, reading)

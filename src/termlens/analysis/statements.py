@@ -41,6 +41,7 @@ class Cues:
     third_party_models: bool
     service_providers: bool
     limited_sharing: bool  # recipients who act "on our behalf" / "only for the limited purposes described"
+    made_available: bool  # content handed to other organisations ("via our API", "a data dump", "a firehose")
     confidential: bool  # "Customer Content is Customer's Confidential Information"
     licence: bool
     licence_broad: bool
@@ -58,7 +59,7 @@ class Cues:
         return not self.heading_only and (
             self.ai_training or self.ai_development or self.licence or self.ownership or self.marketing
             or self.sale or self.improve or self.closed_list or self.their_services or self.user_owns
-            or self.disclaims or self.limited_sharing or self.confidential
+            or self.disclaims or self.limited_sharing or self.confidential or self.made_available
         )
 
 
@@ -117,7 +118,7 @@ _GATE = re.compile(
     r"\bads\b|promot|sell|sold|\bsale|monetiz|improv|develop|enhanc|only|solely|exclusiv|limited|restrict|except|"
     r"other than|research|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|apprentissage|sponsor|"
     r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours|behalf|necessary to|need to know|"
-    r"onfidential",
+    r"onfidential|available|subscriber|firehose|dump|derivative",
     re.IGNORECASE,
 )
 _NOTHING = frozenset[Condition]()
@@ -177,6 +178,8 @@ def read_sentence(text: str) -> Cues:
         third_party_models=(third_party or ai_words) and bool(lx.THIRD_PARTY_MODELS.search(text)),
         service_providers=service_providers,
         limited_sharing=(third_party or service_providers) and bool(ck.LIMITED_SHARING.search(text)),
+        made_available=_any(low, ("available", "subscriber", "firehose", "dump", "derivative"))
+        and bool(ck.MADE_AVAILABLE_TO_OTHERS.search(text)),
         confidential="onfidential" in text and bool(ck.CONFIDENTIAL.search(text)),
         licence=licence,
         licence_broad=licence_broad,
@@ -195,7 +198,7 @@ IRRELEVANT = Cues(
     ai_training=False, ai_development=False, improve=False, their_services=False, marketing_use=False,
     marketing_negated=False, heading_only=False, negated=False, user_restriction=False, notwithstanding=False,
     closed_list=False, conditions=_NOTHING, third_party=False, third_party_models=False, service_providers=False,
-    limited_sharing=False, confidential=False,
+    limited_sharing=False, made_available=False, confidential=False,
     licence=False, licence_broad=False, ownership=False, user_owns=False, disclaims=False, marketing=False,
     sale=False,
     control=False, categories=frozenset(),

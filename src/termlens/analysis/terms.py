@@ -31,7 +31,13 @@ _I = re.IGNORECASE
 
 CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
     Category.CONTENT: re.compile(
-        r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data)|content|"
+        r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data)|"
+        # Content shown to the user ("personalize content and ads", "sponsored content", "content delivery
+        # networks") is not content the user provides.
+        r"(?<!sponsored )(?<!promotional )(?<!commercial )(?<!advertising )(?<!marketing )(?<!personalized )"
+        r"(?<!personalised )(?<!personalize )"
+        r"(?<!personalise )(?<!relevant )(?<!recommend )(?<!recommended )(?<!recommending )(?<!suggested )"
+        r"content(?! delivery| providers?| recommendations?| and (?:ads|advertis)| or (?:ads|advertis))|"
         r"uploads?|uploaded|submissions?|messages?|files?|posts?|audio|video|chats?|communications content|"
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos|comment|"
@@ -50,7 +56,9 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         _I,
     ),
     Category.AI_IO: re.compile(
-        r"\b(?:prompts?|outputs?|generated (?:content|text|images?|responses?)|completions?|responses|"
+        # "follow the prompts on the Account page" are on-screen instructions, not what the user asks an AI
+        r"\b(?:(?<!following the )(?<!follow the )(?<!on-screen )(?<!on screen )prompts?(?! on (?:the|your) (?:\w+ )?"
+        r"(?:page|screen))|outputs?|generated (?:content|text|images?|responses?)|completions?|responses|"
         r"inputs? (?:to|into|you provide to) (?:the |our )?(?:AI|assistant|models?|chatbot|features?)|"
         r"(?:your|user|customer) inputs?|"
         r"(?:AI|assistant|chatbot)[- ](?:interactions|conversations|chats|features?)|"

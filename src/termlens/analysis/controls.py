@@ -1,0 +1,121 @@
+"""Does the document describe a control over AI training? (question ``control.ai_training``)"""
+
+from __future__ import annotations
+
+import re
+
+from termlens.analysis import clause_kinds as ck
+from termlens.analysis import lexicon as lx
+from termlens.analysis.reading import Reading, SentenceReading
+from termlens.analysis.resolve import Proposal, describe, pick_condition, silent_answer
+from termlens.analysis.statements import has, read_sentence
+from termlens.analysis.terms import Category
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Condition, Verdict
+
+
+def control_ai_training(reading: Reading) -> Answer:
+    """Does the document describe a user control over AI training?"""
+    hits = [
+        r for r in reading.sentences
+        if (r.cues.ai_training or r.cues.ai_development) and not r.restricted
+        and r.conditions & {Condition.OPT_IN, Condition.OPT_OUT, Condition.ADMIN}
+    ]
+    if not hits:
+        follow = _control_after_training(reading) or _objection_to_ai(reading) or _consent_to_development(reading)
+        if follow is not None:
+            return follow
+        return silent_answer("control.ai_training", reading)
+    # The sentence that states the control ("You can choose whether …", "If you opt out, …") is the evidence,
+    # ahead of a training sentence that merely mentions a setting in passing.
+    hits.sort(key=lambda r: (not has(_CONTROL_LEAD, r.sentence.text),
+                             -len(r.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})))
+    best = hits[0]
+    condition = pick_condition(best.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})
+    quoted = [best]
+    if not has(_CONTROL_LEAD, best.sentence.text):
+        follower = _control_sentence_after(reading, best)
+        if follower is not None:
+            quoted.insert(0, follower)
+    chosen = [Proposal(Verdict.YES, best, 2, best.conditions)]
+    return Answer("control.ai_training", Verdict.YES, condition, 0.85, reading.evidence(quoted),
+                  describe(reading, chosen, "describes a choice you (or an admin) have over AI training."))
+
+
+# A sentence whose point is the user's choice: "You can choose whether …", "If you opt out, …", "Unless you consent".
+_SWITCH = (r"(?:choose (?:whether|not to|to (?:opt|share|allow|let))|opt|turn (?:off|on)|disable|object|withdraw|"
+           r"decline)")
+_CONTROL_LEAD = re.compile(
+    r"^\W*(?!even\b)(?:\w+\W+){0,3}?(?<!even )(?:you (?:can|may|have the (?:option|right|choice)) (?:to )?"
+    r"(?:\w+\W+){0,2}?" + _SWITCH + r"|(?:if|once|when|unless|until) you (?:\w+ ){0,2}?(?:" + _SWITCH[3:-1]
+    + r"|consent|give (?:us )?(?:your )?consent)|to opt (?:out|in))\b", re.IGNORECASE)
+
+
+def _control_sentence_after(reading: Reading, r: SentenceReading) -> SentenceReading | None:
+    """The sentence just after a training statement, in its section, that states the switch over it."""
+    for follower in reading.structure.sentences[r.sentence.index + 1:r.sentence.index + 5]:
+        if follower.section != r.sentence.section:
+            break
+        text = follower.text
+        if (has(_CONTROL_LEAD, text) or has(ck.ANAPHORIC_CONTROL, text)) and (
+                has(lx.OPT_OUT, text) or has(lx.OPT_IN, text)):
+            return SentenceReading(follower, r.cues, r.categories, r.terms,
+                                   reading.structure.section_number(follower.section), r.conditions, r.own, False,
+                                   False)
+    return None
+
+
+def _control_after_training(reading: Reading) -> Answer | None:
+    """A control sentence that refers back to the training just described ("If you don't want your data
+    used in this way, change your settings"), within the next four sentences of its section."""
+    sentences = reading.structure.sentences
+    for r in reading.sentences:
+        if not r.cues.ai_training or r.cues.negated or r.restricted:
+            continue
+        at = r.sentence.index
+        for follower in sentences[at + 1:at + 5]:
+            if follower.section != r.sentence.section:
+                break
+            text = follower.text
+            control = lx.OPT_OUT.search(text) or lx.OPT_IN.search(text)
+            if control and has(ck.ANAPHORIC_CONTROL, text):
+                found = SentenceReading(follower, r.cues, r.categories, r.terms,
+                                        reading.structure.section_number(follower.section), r.conditions, r.own,
+                                        False, False)
+                condition = Condition.OPT_IN if lx.OPT_IN.search(text) else Condition.OPT_OUT
+                chosen = [Proposal(Verdict.YES, found, 2, frozenset({condition}))]
+                return Answer("control.ai_training", Verdict.YES, condition, 0.75, reading.evidence([found, r]),
+                              describe(reading, chosen, "describes a choice you have over the AI training "
+                                                        "described just before it."))
+    return None
+
+
+def _objection_to_ai(reading: Reading) -> Answer | None:
+    """A right to object that the document ties to its AI processing ("You can object … where features
+    supported by generative AI are based on legitimate interests"): probably a control over it."""
+    for sentence in reading.structure.sentences:
+        text = sentence.text
+        if "bject" in text and has(ck.RIGHT_TO_OBJECT, text) and has(lx.AI_WORDS, text):
+            r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
+                                reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
+                                False)
+            chosen = [Proposal(Verdict.LIKELY, r, 2, frozenset({Condition.OPT_OUT}))]
+            return Answer("control.ai_training", Verdict.LIKELY, Condition.OPT_OUT, 0.6, reading.evidence([r]),
+                          describe(reading, chosen, "gives you a right to object to processing that it ties to "
+                                                    "AI, which probably lets you refuse AI training."))
+    return None
+
+
+def _consent_to_development(reading: Reading) -> Answer | None:
+    """"We will not use Customer Content to develop or improve the Services unless Customer explicitly agrees":
+    a consent that governs training without naming it, so probably a control over it."""
+    for r in reading.sentences:
+        c = r.cues
+        if (c.improve and c.negated and not r.restricted and Condition.OPT_IN in r.conditions
+                and r.names(Category.CONTENT, Category.AI_IO) and has(ck.NOT_TO_DEVELOP, r.sentence.text)):
+            chosen = [Proposal(Verdict.LIKELY, r, 2, frozenset({Condition.OPT_IN}))]
+            return Answer("control.ai_training", Verdict.LIKELY, Condition.OPT_IN, 0.6, reading.evidence([r]),
+                          describe(reading, chosen, "makes using your content to develop the service (training "
+                                                    "included) depend on your agreement: probably a control over "
+                                                    "AI training."))
+    return None

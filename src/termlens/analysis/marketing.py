@@ -1,0 +1,121 @@
+"""May the user's content be used in the vendor's marketing or advertising? (question ``marketing.content``)"""
+
+from __future__ import annotations
+
+import re
+
+from termlens.analysis import clause_kinds as ck
+from termlens.analysis import lexicon as lx
+from termlens.analysis.reading import Reading, SentenceReading
+from termlens.analysis.resolve import Proposal, combine, describe
+from termlens.analysis.statements import has
+from termlens.analysis.terms import Category, categories_in
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Condition, Verdict
+
+CONTENT = (Category.CONTENT,)
+
+
+def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
+    """Whether a publicity clause also names user content, apart from names, logos and marketing materials."""
+    rest = ck.PUBLICITY.sub(" ", r.sentence.text[:3000])
+    return Category.CONTENT in categories_in(rest) or any(
+        t in rest for t in r.terms if Category.CONTENT in reading.terms[t].categories)
+
+
+# Content tied to the user: "your photos", "User Content", "the posts you share", "le contenu que vous créez".
+# Marketing clauses are full of other content ("marketing messages", "recommending content", "post suggestions")
+# that is shown to the user, not taken from them.
+USER_CONTENT = re.compile(
+    r"\b(?:your|users?['’]?|customers?['’]?|members?['’]?|creators?['’]?|their) (?:own )?(?:[\w-]+ ){0,2}?"
+    r"(?:content|posts?|photos?|videos?|messages?|files?|uploads?|comments?|images?|recordings?|music|audio|"
+    r"creations?|works?|artwork|stories|reviews?|submissions?|materials?|chats?|conversations?|likes?)\b|"
+    r"\b(?:content|posts?|photos?|videos?|things|text|materials?|works?|comments?|messages?) (?:that )?"
+    r"(?:you|users|they) (?:\w+ ){0,2}?(?:create|post|share|upload|submit|provide|add|write|send|publish|make)\w*\b|"
+    r"\b(?:vos|votre|leurs?) (?:\w+ ){0,2}?(?:contenus?|publications?|photos?|vidéos?|messages?|commentaires?)\b|"
+    r"\b(?:contenus?|ce) que vous\b",
+    re.IGNORECASE)
+
+
+def _users_content(reading: Reading, r: SentenceReading) -> bool:
+    """Whether the sentence ties the content it names to the user (or names it by a defined content term)."""
+    return bool(has(USER_CONTENT, r.sentence.text)) or any(
+        Category.CONTENT in reading.terms[t].categories for t in r.terms)
+
+
+def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
+    """Whether the user's content (or a content defined term) sits close to the marketing word."""
+    text = r.sentence.text[:6000]
+    ads = [m.start() for m in lx.MARKETING.finditer(text)]
+    spots = [m.start() for m in USER_CONTENT.finditer(text)]
+    spots += [text.find(t) for t in r.terms if Category.CONTENT in reading.terms[t].categories]
+    return any(abs(a - b) <= 150 for a in ads for b in spots if b >= 0)
+
+
+def marketing_content(reading: Reading) -> Answer:
+    """May user content be used for the vendor's marketing or advertising?"""
+    proposals: list[Proposal] = []
+    broad = next((r for r in reading.sentences if r.vendor_licence and r.cues.licence_broad and not r.restricted
+                  and Category.CONTENT in r.own and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)), None)
+    for r in reading.sentences:
+        c = r.cues
+        if r.restricted or not (r.own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):
+            continue
+        content = r.in_licence or (Category.CONTENT in r.own and (r.vendor_licence or _users_content(reading, r)))
+        if not content and Category.PERSONAL not in r.own and Category.CONTENT in r.own and not (
+                r.categories - r.own) & {Category.CONTENT}:
+            continue  # "our marketing messages", "recommending content": nothing taken from the user
+        # "We need a limited licence", followed by the licence itself, which is broad: the broad one governs.
+        narrow_licence = (r.vendor_licence and c.licence and not c.licence_broad and not r.in_licence
+                          and broad is None)
+        if (c.closed_list or narrow_licence or c.confidential) and not c.marketing and content:
+            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
+            continue
+        if has(ck.MARKETING_WAIVER, r.sentence.text) and content:
+            # A waiver of approval over promotional materials made from your content: marketing is
+            # contemplated, not granted in so many words.
+            proposals.append(Proposal(Verdict.LIKELY, r, 2, r.conditions))
+            continue
+        if not c.marketing or not c.marketing_use or has(ck.NOT_CONTENT_USE, r.sentence.text):
+            continue
+        if c.limited_sharing and not (c.marketing_negated or r.vendor_licence or r.in_licence):
+            continue  # vendors "that help us provide our Services", advertising among them: who serves, not what
+        if has(ck.PUBLICITY, r.sentence.text) and not _content_beyond_publicity(reading, r):
+            continue  # the customer's name and logo as a reference: its brand, not its content
+        by_vendor = r.vendor_licence or r.in_licence or has(lx.MARKETING_BY_VENDOR, r.sentence.text)
+        if not (by_vendor or c.marketing_negated):
+            continue
+        if c.marketing_negated:
+            # "We do not sell or share personal data for targeted advertising" denies a disclosure of personal data,
+            # not every use of content in ads: it points away without excluding.
+            verdict = Verdict.UNLIKELY if c.sale and not content else Verdict.NO
+            proposals.append(Proposal(verdict, r, 2 if content else 1, r.conditions))
+        elif not content and Category.CONTENT not in r.categories:
+            # "We use your information to personalise ads": personal data may or may not include content.
+            proposals.append(Proposal(Verdict.UNCLEAR, r, 1, r.conditions))
+        elif not content or has(lx.ADS_ALONGSIDE, r.sentence.text):
+            # Ads personalised with information whose list (on the same line or under the same lead-in)
+            # includes content, or ads shown next to your content: probable, not stated.
+            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
+        elif r.in_licence or r.vendor_licence or _content_near_marketing(reading, r):
+            proposals.append(Proposal(Verdict.YES, r, 2, r.conditions))
+        elif Category.CONTENT in r.own:
+            # Ads chosen from "your activity, such as … the text you add in a comment": content is among
+            # the data, named apart from the ads: probable, not stated.
+            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
+    answer = combine("marketing.content", reading, proposals, "marketing or advertising", CONTENT)
+    if not answer.evidence and broad is not None:
+        # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it.
+        chosen = [Proposal(Verdict.UNCLEAR, broad, 2, frozenset())]
+        return Answer(answer.question, Verdict.UNCLEAR, Condition.NONE, 0.45, reading.evidence([broad]),
+                      describe(reading, chosen, "grants a broad licence to your content that names no marketing "
+                                                "purpose; it may or may not reach marketing."))
+    if answer.verdict in (Verdict.YES, Verdict.LIKELY) and answer.condition is Condition.NONE:
+        # A switch for personalised ads ("You can control tailored advertising in your settings").
+        switch = next((r for r in reading.sentences if r.cues.marketing and Condition.OPT_OUT in r.conditions
+                       and not r.cues.marketing_negated and not r.restricted), None)
+        if switch is not None:
+            return Answer(answer.question, answer.verdict, Condition.OPT_OUT, answer.confidence,
+                          (*answer.evidence, *reading.evidence([switch])),
+                          answer.explanation + f" Section {switch.section or '—'} lets you switch it off.")
+    return answer

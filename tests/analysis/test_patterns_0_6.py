@@ -1,0 +1,95 @@
+"""Drafting patterns behind analyzer 0.6.0, found on dev documents labelled blind (tests/golden/analyzer/dev_c.yaml):
+one synthetic clause set per rule, each asserting the answer a reader sees. None names a vendor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termlens.analysis import analyze
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Condition, Verdict
+from termlens.pipeline.segment import segment
+
+
+def answer(text: str, question: str) -> Answer:
+    """Analyse a small document and return one answer."""
+    return analyze(segment(text)).answer(question)
+
+
+CASES = [
+    # an exclusion that names only others' models leaves the vendor's own training standing
+    ("We use your conversations to train our models. We do not use your conversations to train third-party "
+     "models.", "train.content.own", Verdict.YES, Condition.NONE),
+    ("We use your conversations to train our models. We do not use your conversations to train third-party "
+     "models.", "train.content.third_party", Verdict.NO, Condition.NONE),
+    # what recipients do not do ("not used by them") is not the vendor's own exclusion
+    ("Our assistant answers your prompts. Inputs and Outputs are shared with our model providers solely to provide "
+     "the Services and are not used by them for training.", "train.ai_io", Verdict.UNCLEAR, Condition.NONE),
+    # licensing content out for others' training is their training, not the vendor's
+    ("We license public posts to third parties, including for the training of machine learning models.",
+     "train.content.own", Verdict.UNCLEAR, Condition.NONE),
+    ("We license public posts to third parties, including for the training of machine learning models.",
+     "train.content.third_party", Verdict.YES, Condition.NONE),
+    # "will not use Customer Content to develop or improve the Services unless Customer agrees": training excluded,
+    # unless the customer opts in; that consent is probably a control over training
+    ("Acme will not use Customer Content to develop or improve the Services, unless Customer explicitly agrees to "
+     "such use.", "train.content.own", Verdict.NO, Condition.OPT_IN),
+    ("Acme will not use Customer Content to develop or improve the Services, unless Customer explicitly agrees to "
+     "such use.", "control.ai_training", Verdict.LIKELY, Condition.OPT_IN),
+    # "will only use Customer Content as necessary to provide the Services" is a closed list
+    ("Acme will only use Customer Content as necessary to provide Customer with the Services, comply with "
+     "applicable law, and prevent abuse.", "marketing.content", Verdict.UNLIKELY, Condition.NONE),
+    # a section headed by a switched-off setting: the use happens while the setting is on
+    ("# Privacy Notice\n\n## If the Keep Activity setting is off\n\nYour future chats won’t be used to train our AI "
+     "models, unless you send us feedback.\n", "train.content.own", Verdict.YES, Condition.OPT_OUT),
+    # an exclusion naming one kind of content ("chats") does not cover the content analysed for ads
+    ("Your assistant chats are not being used to show you ads. We use automated systems that analyse your content "
+     "to provide you with personalised ads.", "marketing.content", Verdict.YES, Condition.NONE),
+    # ...but a grant of the same kind, on opt-in only, does not defeat the exclusion
+    ("We do not train our models on your chats. You can choose to share your chats to help improve our models.",
+     "train.content.own", Verdict.NO, Condition.OPT_IN),
+    # list items numbered "(i)." inherit their lead-in; "train our suggestion engine" is model training
+    ("We use your User Content for the following purposes:\n\n(i). Operating and improving our Services (for example, "
+     "your edits may help train our suggestion engine);\n\n(ii). Providing support.\n",
+     "train.content.own", Verdict.YES, Condition.NONE),
+    # content handed to other organisations through an API or a data dump: others may train on it
+    ("From time to time, we make public content available via our API and through a Creative Commons data dump.",
+     "train.content.third_party", Verdict.LIKELY, Condition.NONE),
+    # ...but the user making content available elsewhere is not the vendor handing it over
+    ("If you make your content available through other companies' services, search engines may display it.",
+     "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+    # the vendor's software "licensed, not sold" to the user says nothing of selling the user's content
+    ("The apps and the Content we provide are licensed, not sold, to you.",
+     "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+    # not selling or sharing personal data for targeted ads points away from ads with content, without excluding
+    ("We do not sell or share Personal Data for the purpose of displaying advertisements selected based on your "
+     "activity.", "marketing.content", Verdict.UNLIKELY, Condition.NONE),
+    # a licence "for the purpose of promoting … the Service" names marketing
+    ("You grant us a transferable, sublicensable license to use, display and distribute your User Content, including "
+     "for the purpose of promoting and redistributing part or all of the Service.",
+     "marketing.content", Verdict.YES, Condition.NONE),
+    # "publicity or privacy rights" are rights, not publicity; a warranty by the customer is not a use
+    ("Customer represents and warrants that it has all rights necessary to use its Customer Content with the "
+     "Service without violating third-party rights (including intellectual property, publicity or privacy rights).",
+     "marketing.content", Verdict.UNCLEAR, Condition.NONE),
+    # content shown to the user ("personalize content and advertisements") is not content taken from them
+    ("We use this information to personalize content and advertisements.",
+     "marketing.content", Verdict.UNCLEAR, Condition.NONE),
+    ("Our vendors include hosting providers, content delivery networks, marketing services and content providers.",
+     "marketing.content", Verdict.UNCLEAR, Condition.NONE),
+    ("We may use your Information to send you promotional content and messages by e-mail, marketing calls and "
+     "similar forms of communication.", "marketing.content", Verdict.UNCLEAR, Condition.NONE),
+    # on-screen prompts are instructions, not AI inputs; a refund policy is not a closed list of data uses
+    ("You may cancel at any time by following the prompts on the Account page. We do not provide refunds for "
+     "partial periods, except as expressly stated in these Terms.", "train.ai_io", Verdict.UNCLEAR, Condition.NONE),
+    # "grants only the limited rights reasonably necessary" is a narrow licence
+    ("Customer grants Acme only the limited rights that are reasonably necessary for Acme to deliver the Services.",
+     "license.content.broad", Verdict.NO, Condition.NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES)
+def test_drafting_pattern_of_analyzer_0_6(text: str, question: str, verdict: Verdict, condition: Condition) -> None:
+    a = answer(text, question)
+    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
