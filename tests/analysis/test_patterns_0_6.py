@@ -93,3 +93,63 @@ CASES = [
 def test_drafting_pattern_of_analyzer_0_6(text: str, question: str, verdict: Verdict, condition: Condition) -> None:
     a = answer(text, question)
     assert (a.verdict, a.condition) == (verdict, condition), a.explanation
+
+
+# Found on the second blind extension (tests/golden/analyzer/dev_d.yaml).
+CASES_D = [
+    # a quoted button label ("do not train on my content") names a control; it does not exclude training
+    ("You can opt out of training through our privacy portal by clicking on “do not train on my content.”",
+     "control.ai_training", Verdict.YES, Condition.OPT_OUT),
+    # "improves by further training on the conversations people have with it" is model training
+    ("Our assistant, for instance, improves by further training on the conversations people have with it, unless "
+     "you opt out.", "train.content.own", Verdict.YES, Condition.OPT_OUT),
+    # a pointer to another notice states nothing itself
+    ("For more information about how we use personal data to develop our language models, please see our separate "
+     "Non-User Privacy Policy.", "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
+    # AI as the means that processes content "to develop and improve" features: training, probably
+    ("Our intelligent features may use artificial intelligence, machine learning, or other technology to analyze "
+     "and process your content and personal data to develop, provide and improve intelligent features.",
+     "train.content.own", Verdict.LIKELY, Condition.NONE),
+    # content licensed out for fees: others may train on it
+    ("Public posts are visible to everyone. We generally make this content available in limited quantities for free "
+     "and charge licensing fees for large-scale access.", "train.content.third_party", Verdict.LIKELY, Condition.NONE),
+    # a licence whose terms are list items under "you grant to the vendor a:"
+    ("By posting content, you grant to Acme a:\n\n* non-exclusive,\n\n* transferable (which means we can give the "
+     "rights you give us to someone else),\n\n* sub-licensable licence to use your content.\n",
+     "license.content.broad", Verdict.YES, Condition.NONE),
+    # content excluded from the ad purpose in so many words
+    ("# Privacy Policy\n\n## Information we collect\n\nWe collect the posts and other content you post.\n\n## Ads\n\n"
+     "We use your information to serve you personalized ads.\n\nPersonalised ads: any of the data described under "
+     "Information you provide (but not User Content).\n", "marketing.content", Verdict.UNLIKELY, Condition.NONE),
+]
+
+COLLECTS_POSTS = "# Privacy Policy\n\n## Information we collect\n\nWe collect the posts and other content you post.\n\n"
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_D)
+def test_drafting_pattern_of_analyzer_0_6_second_round(text: str, question: str, verdict: Verdict,
+                                                        condition: Condition) -> None:
+    a = answer(text, question)
+    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
+
+
+def test_ads_from_your_information_probably_use_the_posts_the_policy_collects() -> None:
+    a = answer(COLLECTS_POSTS + "## How we use it\n\nWe use your information to tailor advertising to your "
+                                "interests.\n", "marketing.content")
+    assert a.verdict is Verdict.LIKELY
+    # both clauses the inference rests on are quoted: the ad purpose and the list that includes posts
+    quotes = " ".join(e.quote for e in a.evidence)
+    assert "tailor advertising" in quotes and "posts and other content you post" in quotes
+
+
+def test_ads_for_the_vendors_own_products_are_not_ads_made_from_content() -> None:
+    a = answer(COLLECTS_POSTS + "## Your choices\n\nYou can opt out of sharing your personal data for targeted "
+                                "advertising to promote our products and services.\n", "marketing.content")
+    assert a.verdict is Verdict.UNCLEAR
+
+
+def test_without_posts_among_what_is_collected_ads_from_your_information_stay_unclear() -> None:
+    a = answer("# Privacy Policy\n\n## Information we collect\n\nWe collect your email address and device "
+               "identifiers.\n\n## How we use it\n\nWe use your information to tailor advertising to your "
+               "interests.\n", "marketing.content")
+    assert a.verdict is Verdict.UNCLEAR

@@ -42,7 +42,9 @@ ABOUT_THE_DOCUMENT = _rx(
     r"(?:explains|describes|sets out|tells you)|(?:learn|read|find out) more about how|"
     # "We've prepared this notice to explain how our models are trained"
     r"(?:this|the) (?:section|policy|notice|page|document)\W+(?:\w+\W+){0,4}?to (?:explain|describe|tell you)\b|"
-    r"these are the terms that apply)"
+    r"these are the terms that apply|"
+    # "For more information about how we use personal data to develop our models, please see our notice"
+    r"^\W*for more (?:information|details) (?:about|on|regarding)\b[^.;]{0,300}?\b(?:see|visit|read|refer to|review)\b)"
 )
 # A definition ("“Permitted Exception” means Customer using Output to develop models") says what a word
 # means, not what the vendor does.

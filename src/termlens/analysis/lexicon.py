@@ -35,7 +35,10 @@ TRAIN_MODELS = _rx(
     r"\btrain\w* (?:\w+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
-    r"\b(?:models?|AI) (?:training|are trained|is trained)\b"
+    r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
+    # "improves by further training on the conversations people have with it": learning from the user's data
+    r"\b(?:train(?:s|ed|ing)?|fine-?tun\w+) on (?:\w+ ){0,3}?(?:conversations?|chats?|data|content|inputs?|prompts?|"
+    r"interactions?|messages?)\b"
 )
 # "for ... machine learning or artificial intelligence" names AI as a purpose even without "train".
 AI_PURPOSE = _rx(r"\b(?:machine[- ]learning|artificial[- ]intelligence|apprentissage automatique)\b")
@@ -85,7 +88,11 @@ IMPROVE_SERVICES = _rx(
 AI_DEVELOP = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"
     r"(?:AIs?|artificial intelligence|machine learning|generative AI|IA|intelligence artificielle)\b|"
-    r"\b(?:AI|artificial intelligence) (?:features?|technolog\w+|products?|systems?)\b.{0,40}?\bdevelop"
+    r"\b(?:AI|artificial intelligence) (?:features?|technolog\w+|products?|systems?)\b.{0,40}?\bdevelop|"
+    # "may use artificial intelligence, machine learning … to analyze and process your content … to develop, provide
+    # and improve intelligent features": the data is processed by learning systems to develop them
+    r"\b(?:use|uses|using)\b (?:\w+\W+){0,3}?(?:artificial intelligence|machine learning)\b[^.;]{0,80}?"
+    r"\b(?:analy[sz]\w+|process\w*)\b[^.;]{0,120}?\bto (?:\w+,? (?:and |or )?){0,3}?(?:develop|improv)\w*"
 )
 THEIR_SERVICES = _rx(
     r"\b(?:develop|improve|train)\w* (?:their|its) (?:own )?(?:services?|products?|models?|AI)\b|"

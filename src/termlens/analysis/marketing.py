@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
@@ -10,7 +11,7 @@ from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine, describe
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category, categories_in
-from termlens.domain.model import Answer
+from termlens.domain.model import Answer, Evidence, Sentence
 from termlens.domain.vocabulary import Condition, Verdict
 
 CONTENT = (Category.CONTENT,)
@@ -52,11 +53,43 @@ def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
     return any(abs(a - b) <= 150 for a in ads for b in spots if b >= 0)
 
 
+# Ads chosen for the user from their information ("tailor advertising to your interests", "personalized ads").
+_TAILORED_ADS = re.compile(
+    r"\b(?:personali[sz]\w*|tailor\w*|target\w*|customi[sz]\w*|relevant|interest-based)\b[^.;]{0,80}?"
+    r"\b(?:ads|advertis\w+|sponsored content)\b|\b(?:ads|advertis\w+)\b[^.;]{0,40}?\b(?:personali[sz]\w*|tailor\w*|"
+    r"relevant to you|based on your (?:interests|activity))", re.IGNORECASE)
+# Ads for the vendor's own products shown elsewhere, from data shared with ad networks: not ads built from content.
+_ADS_FOR_OUR_PRODUCTS = re.compile(r"\bto (?:promote|advertise|market) our (?:own )?(?:products|services|offerings)|"
+                                   r"\bshar\w+ (?:of )?(?:your )?personal (?:data|information) for (?:targeted|"
+                                   r"cross-context)", re.IGNORECASE)
+# "(but not User Content)", "excluding your content": content kept out of the purpose
+_CONTENT_CARVED_OUT = re.compile(r"\(?\b(?:but not|excluding|except(?: for)?|other than) (?:your |any |the )?"
+                                 r"(?:[A-Z]\w+ )?Content\b", re.IGNORECASE)
+_COLLECTION = re.compile(r"\b(?:collect\w*|we receive|information (?:that )?you (?:provide|give|share)|"
+                         r"(?:data|information) you (?:provide|give|share))\b", re.IGNORECASE)
+
+
+def _content_collected(reading: Reading) -> Sentence | None:
+    """A sentence of a collection section ("Information we collect") that names what users post, or None."""
+    structure = reading.structure
+    for sentence in structure.sentences:
+        if sentence.section is None or not has(USER_CONTENT, sentence.text):
+            continue
+        section = structure.sections[sentence.section]
+        opening = structure.text[section.start:min(section.body_start + 400, section.end)]
+        if has(_COLLECTION, sentence.text) or has(_COLLECTION, opening):
+            return sentence
+    return None
+
+
 def marketing_content(reading: Reading) -> Answer:
     """May user content be used for the vendor's marketing or advertising?"""
     proposals: list[Proposal] = []
     broad = next((r for r in reading.sentences if r.vendor_licence and r.cues.licence_broad and not r.restricted
                   and Category.CONTENT in r.own and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)), None)
+    # Where the document keeps content out of its ads in so many words, "your information" does not bring it back.
+    carved_out = any(r.cues.marketing and has(_CONTENT_CARVED_OUT, r.sentence.text) for r in reading.sentences)
+    collected = None if carved_out else _content_collected(reading)
     for r in reading.sentences:
         c = r.cues
         if r.restricted or not (r.own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):
@@ -78,6 +111,11 @@ def marketing_content(reading: Reading) -> Answer:
             continue
         if not c.marketing or not c.marketing_use or has(ck.NOT_CONTENT_USE, r.sentence.text):
             continue
+        if has(_CONTENT_CARVED_OUT, r.sentence.text):
+            # "Personalised ads: any of the data described under Information you provide (but not User Content)":
+            # content is kept out of the ads, though other purposes may still list it
+            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
+            continue
         if c.limited_sharing and not (c.marketing_negated or r.vendor_licence or r.in_licence):
             continue  # vendors "that help us provide our Services", advertising among them: who serves, not what
         if has(ck.PUBLICITY, r.sentence.text) and not _content_beyond_publicity(reading, r):
@@ -91,8 +129,13 @@ def marketing_content(reading: Reading) -> Answer:
             verdict = Verdict.UNLIKELY if c.sale and not content else Verdict.NO
             proposals.append(Proposal(verdict, r, 2 if content else 1, r.conditions))
         elif not content and Category.CONTENT not in r.categories:
-            # "We use your information to personalise ads": personal data may or may not include content.
-            proposals.append(Proposal(Verdict.UNCLEAR, r, 1, r.conditions))
+            # "We use your information to personalise ads": personal data may or may not include content; it
+            # probably does where the policy lists what users post among the information it collects.
+            tailored = (collected is not None and has(_TAILORED_ADS, r.sentence.text)
+                        and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text))
+            # (ads tailored to you are not made from de-identified data, whatever the table row says)
+            proposals.append(Proposal(Verdict.LIKELY if tailored else Verdict.UNCLEAR, r, 1,
+                                      r.conditions - {Condition.DEIDENTIFIED} if tailored else r.conditions))
         elif not content or has(lx.ADS_ALONGSIDE, r.sentence.text):
             # Ads personalised with information whose list (on the same line or under the same lead-in)
             # includes content, or ads shown next to your content: probable, not stated.
@@ -104,6 +147,17 @@ def marketing_content(reading: Reading) -> Answer:
             # the data, named apart from the ads: probable, not stated.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
     answer = combine("marketing.content", reading, proposals, "marketing or advertising", CONTENT)
+    if (answer.verdict is Verdict.LIKELY and collected is not None and len(answer.evidence) == 1
+            and not has(USER_CONTENT, answer.evidence[0].quote)):
+        # The inference rests on two clauses: ads from "your information", and the list of information that
+        # includes what you post. Quote both.
+        text = reading.structure.text
+        where = reading.structure.section_number(collected.section)
+        listed = Evidence(text[collected.start:collected.end], collected.start, collected.end, where)
+        evidence = tuple(sorted((*answer.evidence, listed), key=lambda e: e.start))
+        answer = replace(answer, evidence=evidence, explanation=answer.explanation + (
+            f" Section {where or '—'} lists what you post among the information collected, so ads probably draw on "
+            "it."))
     if not answer.evidence and broad is not None:
         # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it.
         chosen = [Proposal(Verdict.UNCLEAR, broad, 2, frozenset())]

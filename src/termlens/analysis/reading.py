@@ -25,6 +25,7 @@ from termlens.analysis.terms import (
 from termlens.domain.model import Answer, DocumentStructure, Evidence, Sentence
 from termlens.domain.vocabulary import Condition
 
+_GRANT_OPENS_LIST = re.compile(r"\bgrant(?:s)? (?:to )?\S+ (?:a|an|the)?\s*:\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)\s")
 
 
@@ -170,7 +171,8 @@ def read_document(structure: DocumentStructure) -> Reading:
             lead_cats = categories_in(text) | via_terms
             # "You agree not to:" and "You represent and warrant that:" both open lists of the user's own promises
             lead_restricts = bool(has(lx.USER_RESTRICTION, text)) or bool(has(ck.RISK_CLAUSE, text))
-            lead_licence = cues.licence and bool(has(lx.VENDOR_TAKES, text))
+            # "you grant to the vendor a:" followed by the licence's terms as list items
+            lead_licence = (cues.licence or bool(has(_GRANT_OPENS_LIST, text))) and bool(has(lx.VENDOR_TAKES, text))
             if not cues.relevant:
                 continue
         inherit = is_item and sentence.section == lead_section

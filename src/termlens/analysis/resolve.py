@@ -261,11 +261,13 @@ def _licence_to_user_only(r: SentenceReading) -> bool:
 
 
 def _made_available_to_others(r: SentenceReading, strength: int) -> bool:
-    """Content handed to other organisations for their own use, without saying what they may do with it."""
+    """Content handed to other organisations for their own use, or licensed out for a fee, without saying what
+    they may do with it."""
     c = r.cues
     text = r.sentence.text
     return (strength == 2 and not c.negated and not (c.service_providers or c.limited_sharing or c.closed_list)
-            and c.made_available and not c.third_party_models
+            and (c.made_available or (c.sale and has(ck.LICENSING_OUT, text) and not c.ai_training))
+            and not c.third_party_models
             and not (c.ai_training and has(_RECIPIENTS_MODELS, text)))
 
 

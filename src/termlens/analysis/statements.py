@@ -86,8 +86,13 @@ def _closed_list(text: str) -> bool:
 
 def _negated(text: str) -> bool:
     """A real negation of the statement, not "including but not limited to" or "if you do not want"."""
-    cleaned = lx.FALSE_NEGATION.sub(" ", text)
+    # A quoted button or setting label ("clicking on “do not train on my content”") names a control, it is
+    # not the vendor's statement.
+    cleaned = lx.FALSE_NEGATION.sub(" ", _QUOTED_LABEL.sub(" ", text))
     return bool(lx.NEGATED_USE.search(cleaned))
+
+
+_QUOTED_LABEL = re.compile(r"[“\"][^”\"]{1,60}[”\"]")
 
 
 def _conditions(text: str) -> frozenset[Condition]:
