@@ -5,11 +5,14 @@ Each annotator's labels are scored as if they were a system's answers against th
 within-defensible, exact, condition and evidence agreement. This tells how high an analyzer can
 reasonably be expected to score against one annotator.
 
-    .venv/bin/python bench/agreement.py
+    .venv/bin/python bench/agreement.py [--split heldout|heldout_b]
+
+heldout_b's second annotation is tests/golden/analyzer/heldout_b_second.yaml.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,11 +64,14 @@ def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Pat
 
 def main() -> int:
     """Print agreement both ways."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["heldout", "heldout_b"], default="heldout")
+    split = parser.parse_args().split
     ota = ROOT.parent / "shared" / "data" / "ota"
-    first = load_split(GOLDEN / "heldout.yaml")
-    second = [v for path in sorted(GOLDEN.glob("heldout_second_*.yaml")) for v in load_split(path)]
+    first = load_split(GOLDEN / f"{split}.yaml")
+    second = [v for path in sorted(GOLDEN.glob(f"{split}_second*.yaml")) for v in load_split(path)]
     if not second:
-        print("no second annotation found (tests/golden/analyzer/heldout_second_*.yaml)")
+        print(f"no second annotation found (tests/golden/analyzer/{split}_second*.yaml)")
         return 1
     score(first, second, ota, "second annotator scored against the first annotator's labels")
     score(second, first, ota, "first annotator scored against the second annotator's labels")
