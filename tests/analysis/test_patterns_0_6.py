@@ -153,3 +153,28 @@ def test_without_posts_among_what_is_collected_ads_from_your_information_stay_un
                "identifiers.\n\n## How we use it\n\nWe use your information to tailor advertising to your "
                "interests.\n", "marketing.content")
     assert a.verdict is Verdict.UNCLEAR
+
+
+# Found on the third blind extension (tests/golden/analyzer/dev_e.yaml).
+CASES_E = [
+    # "improve … our services (including our AI models)": improving the models is training them
+    ("| Purpose | Data |\n|---|---|\n| To improve the accuracy and quality of our services (including our AI models) "
+     "| De-identified User Content |\n", "train.content.own", Verdict.YES, Condition.DEIDENTIFIED),
+    # a right to object stated in the section that describes the AI development is probably a control over it
+    ("# Privacy Policy\n\n## Legitimate interests\n\nWe use the information we have to develop and improve our "
+     "technology, such as our machine learning models.\n\nWhenever we use your information on the basis of "
+     "legitimate interests, you can object to such usage.\n", "control.ai_training", Verdict.LIKELY,
+     Condition.OPT_OUT),
+    # ...but not one stated in a section that says nothing of AI
+    ("# Privacy Policy\n\n## How we use information\n\nWe use the information we have to develop and improve our "
+     "technology, such as our machine learning models.\n\n## Your rights\n\nWhenever we use your information on "
+     "the basis of legitimate interests, you can object to such usage.\n", "control.ai_training", Verdict.NO,
+     Condition.NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_E)
+def test_drafting_pattern_of_analyzer_0_6_third_round(text: str, question: str, verdict: Verdict,
+                                                       condition: Condition) -> None:
+    a = answer(text, question)
+    assert (a.verdict, a.condition) == (verdict, condition), a.explanation

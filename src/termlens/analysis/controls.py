@@ -92,10 +92,15 @@ def _control_after_training(reading: Reading) -> Answer | None:
 
 def _objection_to_ai(reading: Reading) -> Answer | None:
     """A right to object that the document ties to its AI processing ("You can object … where features
-    supported by generative AI are based on legitimate interests"): probably a control over it."""
+    supported by generative AI are based on legitimate interests"), in the sentence or in the section that
+    describes the training: probably a control over it."""
+    # Sections that say the vendor trains or develops AI on the data: an objection right stated there is about it.
+    ai_sections = {r.sentence.section for r in reading.sentences if (r.cues.ai_training or r.cues.ai_development)
+                   and not r.cues.negated and not r.restricted and r.sentence.section is not None}
     for sentence in reading.structure.sentences:
         text = sentence.text
-        if "bject" in text and has(ck.RIGHT_TO_OBJECT, text) and has(lx.AI_WORDS, text):
+        if "bject" in text and has(ck.RIGHT_TO_OBJECT, text) and (has(lx.AI_WORDS, text)
+                                                                  or sentence.section in ai_sections):
             r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
                                 reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
                                 False)

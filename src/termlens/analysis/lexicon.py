@@ -36,6 +36,9 @@ TRAIN_MODELS = _rx(
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
+    # "To improve the accuracy and quality of our services (including our AI models)": improving models is training
+    r"\b(?:improv\w+|enhanc\w+)\b[^.;|]{0,80}?\((?:including|such as) (?:our |its |the )?(?:AI |ML |machine learning |"
+    r"language )?models?\)|"
     # "improves by further training on the conversations people have with it": learning from the user's data
     r"\b(?:train(?:s|ed|ing)?|fine-?tun\w+) on (?:\w+ ){0,3}?(?:conversations?|chats?|data|content|inputs?|prompts?|"
     r"interactions?|messages?)\b"
