@@ -178,3 +178,24 @@ def test_drafting_pattern_of_analyzer_0_6_third_round(text: str, question: str, 
                                                        condition: Condition) -> None:
     a = answer(text, question)
     assert (a.verdict, a.condition) == (verdict, condition), a.explanation
+
+
+# Found on the fourth blind extension (tests/golden/analyzer/dev_f.yaml).
+CASES_F = [
+    # "you are in control of whether … is used for training" describes a control; "text data" is content
+    ("You are in control of whether your text data is used for training and improvement of our models.",
+     "control.ai_training", Verdict.YES, Condition.OPT_OUT),
+    ("You are in control of whether your text data is used for training and improvement of our models.",
+     "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
+    # what partners' cookies collect, or what happens when you disable them, is not the vendor using your
+    # information for ads, even where the policy collects your posts
+    (COLLECTS_POSTS + "## Cookies\n\nIf you disable the non-essential cookies, the ads you see may be less "
+                      "relevant.\n", "marketing.content", Verdict.UNCLEAR, Condition.NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_F)
+def test_drafting_pattern_of_analyzer_0_6_fourth_round(text: str, question: str, verdict: Verdict,
+                                                        condition: Condition) -> None:
+    a = answer(text, question)
+    assert (a.verdict, a.condition) == (verdict, condition), a.explanation

@@ -180,7 +180,9 @@ OPT_OUT = _rx(
     r"allow|let us|opt in))|object|withdraw|decline|ask us not)|choose (?:whether|not to)|right to object|object to|"
     r"withdraw (?:your )?consent|"
     r"vous opposer|d[ée]sactiv\w+|param[eè]tres|you (?:are able to|can|may) (?:tag|mark|label|designate|flag)|"
-    r"(?:if|when) you (?:don['’]t|do not) want)\b"
+    r"(?:if|when) you (?:don['’]t|do not) want|"
+    # "You are in control of whether your text data is used for training"
+    r"you (?:are|remain) in control of whether|you (?:can )?control whether)\b"
 )
 ADMIN = _rx(
     r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|workspace owners?|"

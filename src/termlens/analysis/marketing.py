@@ -65,6 +65,11 @@ _ADS_FOR_OUR_PRODUCTS = re.compile(r"\bto (?:promote|advertise|market) our (?:ow
 # "(but not User Content)", "excluding your content": content kept out of the purpose
 _CONTENT_CARVED_OUT = re.compile(r"\(?\b(?:but not|excluding|except(?: for)?|other than) (?:your |any |the )?"
                                  r"(?:[A-Z]\w+ )?Content\b", re.IGNORECASE)
+# The vendor's own use of the information ("we use your personal data to tailor advertising"), not what
+# partners' cookies collect or what happens if you disable them.
+_WE_USE = re.compile(r"\bwe (?:\w+ ){0,2}?(?:use|process|analy[sz]e|rely on|combine|show|serve|customi[sz]e|"
+                     r"personali[sz]e|tailor|select|choose|decide)\b|\b(?:is|are|be) used (?:to|for)\b",
+                     re.IGNORECASE)
 _COLLECTION = re.compile(r"\b(?:collect\w*|we receive|information (?:that )?you (?:provide|give|share)|"
                          r"(?:data|information) you (?:provide|give|share))\b", re.IGNORECASE)
 
@@ -132,7 +137,7 @@ def marketing_content(reading: Reading) -> Answer:
             # "We use your information to personalise ads": personal data may or may not include content; it
             # probably does where the policy lists what users post among the information it collects.
             tailored = (collected is not None and has(_TAILORED_ADS, r.sentence.text)
-                        and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text))
+                        and has(_WE_USE, r.sentence.text) and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text))
             # (ads tailored to you are not made from de-identified data, whatever the table row says)
             proposals.append(Proposal(Verdict.LIKELY if tailored else Verdict.UNCLEAR, r, 1,
                                       r.conditions - {Condition.DEIDENTIFIED} if tailored else r.conditions))

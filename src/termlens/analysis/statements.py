@@ -123,7 +123,7 @@ _GATE = re.compile(
     r"\bads\b|promot|sell|sold|\bsale|monetiz|improv|develop|enhanc|only|solely|exclusiv|limited|restrict|except|"
     r"other than|research|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|apprentissage|sponsor|"
     r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours|behalf|necessary to|need to know|"
-    r"onfidential|available|subscriber|firehose|dump|derivative",
+    r"onfidential|available (?:\w+ ){0,2}?(?:to|via|through)|subscriber|firehose|data dump|derivative rights",
     re.IGNORECASE,
 )
 _NOTHING = frozenset[Condition]()

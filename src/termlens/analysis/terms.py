@@ -39,6 +39,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?<!personalise )(?<!relevant )(?<!recommend )(?<!recommended )(?<!recommending )(?<!suggested )"
         r"content(?! delivery| providers?| recommendations?| and (?:ads|advertis)| or (?:ads|advertis))|"
         r"uploads?|uploaded|submissions?|messages?|files?|posts?|audio|video|chats?|communications content|"
+        r"(?:text|voice|audio|image) data|"
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos|comment|"
         # "any text that you add in a comment", "boards you create": what the user writes is content
