@@ -1,13 +1,12 @@
 """Inter-annotator agreement on the held-out golden set, on the same metrics the analyzer is held to.
 
-A second annotator labelled the held-out versions blind (tests/golden/analyzer/heldout_second_*.yaml).
+A second annotator labelled held-out versions blind (tests/golden/analyzer/second/*.yaml): the retired first
+held-out split (now dev_h.yaml, second annotation second/dev_h_*.yaml) and heldout_b (second/heldout_b.yaml).
 Each annotator's labels are scored as if they were a system's answers against the other's labels:
 within-defensible, exact, condition and evidence agreement. This tells how high an analyzer can
 reasonably be expected to score against one annotator.
 
-    .venv/bin/python bench/agreement.py [--split heldout|heldout_b]
-
-heldout_b's second annotation is tests/golden/analyzer/heldout_b_second.yaml.
+    .venv/bin/python bench/agreement.py [--split dev_h|heldout_b]
 """
 
 from __future__ import annotations
@@ -65,13 +64,13 @@ def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Pat
 def main() -> int:
     """Print agreement both ways."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["heldout", "heldout_b"], default="heldout")
+    parser.add_argument("--split", choices=["dev_h", "heldout_b"], default="heldout_b")
     split = parser.parse_args().split
     ota = ROOT.parent / "shared" / "data" / "ota"
     first = load_split(GOLDEN / f"{split}.yaml")
-    second = [v for path in sorted(GOLDEN.glob(f"{split}_second*.yaml")) for v in load_split(path)]
+    second = [v for path in sorted((GOLDEN / "second").glob(f"{split}*.yaml")) for v in load_split(path)]
     if not second:
-        print(f"no second annotation found (tests/golden/analyzer/{split}_second*.yaml)")
+        print(f"no second annotation found (tests/golden/analyzer/second/{split}*.yaml)")
         return 1
     score(first, second, ota, "second annotator scored against the first annotator's labels")
     score(second, first, ota, "first annotator scored against the second annotator's labels")

@@ -199,3 +199,64 @@ def test_drafting_pattern_of_analyzer_0_6_fourth_round(text: str, question: str,
                                                         condition: Condition) -> None:
     a = answer(text, question)
     assert (a.verdict, a.condition) == (verdict, condition), a.explanation
+
+
+# Found when the first held-out split was retired into dev (tests/golden/analyzer/dev_h.yaml).
+CASES_H = [
+    # a case study about the customer is the vendor's content, not the user's: the closed list governs
+    ("Acme will only access, process or use Customer Content to provide the Services.\n\nYou grant Acme the right "
+     "to identify you as a customer and to use your logo across Acme marketing materials, and to develop content "
+     "around your experience as a customer (e.g., a written case study).",
+     "marketing.content", Verdict.UNLIKELY, Condition.NONE),
+    # an exclusion for a list of communication kinds reaches an AI feature's outputs only through a defined term
+    ("Content that you provide, together with any resulting transcripts, recordings and outputs, is referred to as "
+     "“Customer Content”. We do not use any of your audio, video, chat or other communications-like Customer "
+     "Content to train artificial intelligence models.", "train.ai_io", Verdict.UNLIKELY, Condition.NONE),
+    # "We do not train … except when you are on a free plan and have not opted out": trained by default for them
+    ("We do not use Your Data to train our artificial intelligence models except (a) when you use the products under "
+     "a free subscription and you have not opted-out of training, or (b) when you provide Feedback to us.",
+     "train.content.own", Verdict.YES, Condition.OPT_OUT),
+    # others' material ("Third-Party Content") excluded from training says nothing of the user's own
+    ("We may use your Input to train our models. We do not use the Third-Party Content you provide in your Input to "
+     "train our artificial intelligence models.", "train.content.own", Verdict.YES, Condition.NONE),
+    # an exclusion of email content beside a purpose "including our AI models" for all data
+    ("# Privacy Policy\n\n## How we use data\n\nWe also use data to:\n\n*   Improve or create services and products, "
+     "including our AI models.\n\nWe do not use the content of emails to create, train, improve, or fine-tune AI "
+     "models.\n", "train.content.own", Verdict.LIKELY, Condition.NONE),
+    # on an AI assistant, prompts used for relevant advertising are content in ads; other kinds excluded are partial,
+    # and an exclusion scoped to students' data is a plan scope
+    ("Our assistant answers your prompts. We use your prompts and related data to provide and improve services, "
+     "including relevant advertising. We do not use what you say in emails, chats or your personal files to "
+     "target ads to you. We do not use student personal data for advertising. We also use prompts to train our "
+     "models.", "marketing.content", Verdict.YES, Condition.NONE),
+    # "you can select whether or not you want us to … train our models" is a control
+    ("You can select whether or not you want us to use your User Content to improve our products and train our "
+     "models.", "control.ai_training", Verdict.YES, Condition.OPT_OUT),
+    # "unless you direct us to do so" is an opt-in
+    ("We will not use your Input or Output from an AI Feature to train our artificial intelligence models unless "
+     "you direct us to do so.", "train.ai_io", Verdict.NO, Condition.OPT_IN),
+    # ...and, outside an AI assistant, it speaks of the AI feature, not of everything the user stores
+    ("We will not use your Input or Output from an AI Feature to train our artificial intelligence models unless "
+     "you direct us to do so.", "train.content.own", Verdict.UNLIKELY, Condition.NONE),
+    # a licence "for any purpose, including but not limited to" is not a closed list
+    ("You grant Acme an irrevocable, perpetual, transferable, sublicensable right to use, publish and distribute your "
+     "User Content for any purpose, including but not limited to: (i) providing the Service.",
+     "marketing.content", Verdict.LIKELY, Condition.NONE),
+    # the user warned before "making it available to third parties" is not the vendor handing content out
+    ("Always verify the Output before relying on it or otherwise making it available to third parties.",
+     "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_H)
+def test_drafting_pattern_found_on_the_retired_held_out(text: str, question: str, verdict: Verdict,
+                                                        condition: Condition) -> None:
+    a = answer(text, question)
+    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
+
+
+def test_content_handled_for_customers_does_not_feed_an_ads_inference() -> None:
+    a = answer(COLLECTS_POSTS + "We process this content in the role of a processor on behalf of our customers.\n\n"
+                                "## Marketing\n\nWe use your information to tailor advertising to your interests.\n",
+               "marketing.content")
+    assert a.verdict is Verdict.UNCLEAR

@@ -112,6 +112,8 @@ PUBLICITY = _rx(
 # by third party rights holders" delivered under separate agreements.
 FROM_OTHER_SOURCES = _rx(r"\b(?:obtain|receive|collect|get|acquire)\w* (?:\w+ ){0,3}?from (?:the following |"
                          r"other |various )?(?:third[- ]party|public|external) sources\b")
+# "the Third-Party Content you provide in Your Input": material others own, not the user's own content
+THIRD_PARTY_CONTENT = _rx(r"\bthird[- ]party content\b")
 RIGHTS_HOLDERS_CONTENT = _rx(
     r"\b(?:owned|controlled|licensed)(?: or (?:owned|controlled|licensed))? by third[- ]part(?:y|ies)(?: rights ?"
     r"holders| licensors)?|\bdelivered (?:\w+ ){0,4}?under separate (?:agreements|licen[cs]es)\b")

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from termlens.analysis.reading import Reading, SentenceReading
-from termlens.analysis.resolve import Proposal, combine, decide_training
+from termlens.analysis.resolve import Proposal, combine
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category
+from termlens.analysis.training import decide_training
 from termlens.domain.model import Answer, ItemAnswer
 from termlens.domain.vocabulary import DATA_ITEMS, DATA_ITEMS_BY_ID, DataItem, ItemFamily, Use, Verdict
 

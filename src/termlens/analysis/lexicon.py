@@ -37,8 +37,8 @@ TRAIN_MODELS = _rx(
     r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
     # "To improve the accuracy and quality of our services (including our AI models)": improving models is training
-    r"\b(?:improv\w+|enhanc\w+)\b[^.;|]{0,80}?\((?:including|such as) (?:our |its |the )?(?:AI |ML |machine learning |"
-    r"language )?models?\)|"
+    r"\b(?:improv\w+|enhanc\w+|creat\w+)\b[^.;|]{0,80}?(?:\(|, )(?:including|such as) (?:our |its |the )?(?:AI |ML |"
+    r"machine learning |language )?models?\b|"
     # "improves by further training on the conversations people have with it": learning from the user's data
     r"\b(?:train(?:s|ed|ing)?|fine-?tun\w+) on (?:\w+ ){0,3}?(?:conversations?|chats?|data|content|inputs?|prompts?|"
     r"interactions?|messages?)\b"
@@ -137,11 +137,12 @@ EXCEPT_WORDS = _rx(r"\b(?:except|unless|other than|save for|sauf)\b")
 NOTWITHSTANDING = _rx(r"\b(?:notwithstanding|despite anything|nonobstant)\b")
 CLOSED_LIST = _rx(
     # "will only use Customer Content as necessary to provide the Services"
-    r"\bonly (?:use|process|access|disclose|share)\w* (?:\w+ ){1,4}?"
-    r"(?:as (?:reasonably )?(?:necessary|needed|required) "
-    r"(?:to|for)|to (?:provide|operate|perform|deliver))|"
+    r"\bonly (?:use|process|access|disclose|share)\w*(?:,? (?:or |and )?(?:use|process|access|disclose|share)\w*)* "
+    r"(?:\w+ ){1,4}?(?:as (?:reasonably )?(?:necessary|needed|required) "
+    r"(?:to|for)|to (?:provide|operate|perform|deliver)|for the following (?:reasons|purposes))|"
     r"\b(?:(?:only|solely|exclusively|uniquement|seulement) (?:to|for|in order to|as necessary to|as needed to|"
-    r"(?:the )?purposes? of)|(?:limited|restricted) (?:to|purpose)|for the (?:sole|limited|restricted) purpose|"
+    r"(?:the )?purposes? of)|"
+    r"(?<!not )(?<!but )(?:limited|restricted) (?:to|purpose)|for the (?:sole|limited|restricted) purpose|"
     r"no other purpose)\b"
 )
 # Processor language: the vendor handles the data only as the customer instructs.
@@ -163,7 +164,7 @@ OPT_IN = _rx(
     r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
     r"turn on|allow|consent|agree|give us permission|submit feedback|provide feedback|share|permit|"
     r"explicitly|affirmatively)|unless (?:the )?(?:customer|user|account holder) (?:explicitly |expressly |otherwise )?"
-    r"(?:agrees?|consents?|opts? in|elects?)\b|"
+    r"(?:agrees?|consents?|opts? in|elects?)\b|unless you (?:direct|instruct|ask|tell|authori[sz]e) us\b|"
     r"(?:unless|until|if) you (?:\w+ ){0,2}?(?:give|provide|grant) (?:us )?(?:your )?"
     r"(?:\w+ )?(?:consent|permission)|you (?:have )?(?:chosen|opted|elected) to|"
     r"if (?:training|this setting|the setting|"
@@ -182,7 +183,7 @@ OPT_OUT = _rx(
     r"vous opposer|d[ée]sactiv\w+|param[eè]tres|you (?:are able to|can|may) (?:tag|mark|label|designate|flag)|"
     r"(?:if|when) you (?:don['’]t|do not) want|"
     # "You are in control of whether your text data is used for training"
-    r"you (?:are|remain) in control of whether|you (?:can )?control whether)\b"
+    r"you (?:are|remain) in control of whether|you (?:can )?control whether|(?:select|decide) whether)\b"
 )
 ADMIN = _rx(
     r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|workspace owners?|"
@@ -194,7 +195,8 @@ PLAN = _rx(
     r"paid (?:plans?|accounts?|subscriptions?)|free (?:plans?|tier|users?|accounts?|subscriptions?)|"
     r"commercial (?:customers?|"
     r"products|services|terms|offerings)|consumer (?:services|products|accounts?|plans?|versions?)|"
-    r"education(?:al)? (?:accounts?|customers?)|healthcare|(?:pro|plus|premium) (?:plans?|accounts?|"
+    r"education(?:al)? (?:accounts?|customers?)|student (?:personal )?(?:data|information)|healthcare|"
+    r"(?:pro|plus|premium) (?:plans?|accounts?|"
     r"subscriptions?))\b"
 )
 REGION = _rx(
@@ -344,7 +346,8 @@ PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data)|(?:i
                      r"partners|open(?:ly)? (?:web|internet)|freely and openly accessible)\b")
 # Who uses the data for marketing: the vendor ("we use", "Acme may use") or a passive "is used for".
 MARKETING_BY_VENDOR = _rx(
-    r"\b(?:we|us|our|nous|notre|nos)\b|\b(?:is|are|be|being|been) used\b|\b[A-Z][\w.]+ (?:may|will|can|uses?) \w+|"
+    r"\b(?:we|us|our|nous|notre|nos)\b|\b(?:is|are|be|being|been) used\b|"
+    r"\b[A-Z][\w.]+ (?:also )?(?:may|will|can|uses?) \w+|"
     r"\b(?:sont|est) utilis[ée]"
 )
 NEW_VENTURES = _rx(r"\b(?:new|other|future) (?:technologies|products)\b")

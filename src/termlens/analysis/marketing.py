@@ -20,7 +20,8 @@ CONTENT = (Category.CONTENT,)
 def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
     """Whether a publicity clause also names user content, apart from names, logos and marketing materials."""
     rest = ck.PUBLICITY.sub(" ", r.sentence.text[:3000])
-    return Category.CONTENT in categories_in(rest) or any(
+    # "develop content around your experience as a customer (a case study)" is the vendor's content, not yours
+    return bool(has(USER_CONTENT, rest)) or any(
         t in rest for t in r.terms if Category.CONTENT in reading.terms[t].categories)
 
 
@@ -70,6 +71,10 @@ _CONTENT_CARVED_OUT = re.compile(r"\(?\b(?:but not|excluding|except(?: for)?|oth
 _WE_USE = re.compile(r"\bwe (?:\w+ ){0,2}?(?:use|process|analy[sz]e|rely on|combine|show|serve|customi[sz]e|"
                      r"personali[sz]e|tailor|select|choose|decide)\b|\b(?:is|are|be) used (?:to|for)\b",
                      re.IGNORECASE)
+# "We process this content in the role of a processor on behalf of our customers": content handled for customers.
+_AS_PROCESSOR = re.compile(r"\b(?:as|in the role of) (?:a |the )?(?:data )?processor\b|"
+                           r"\bon behalf of (?:our |the )?customers?\b",
+                           re.IGNORECASE)
 _COLLECTION = re.compile(r"\b(?:collect\w*|we receive|information (?:that )?you (?:provide|give|share)|"
                          r"(?:data|information) you (?:provide|give|share))\b", re.IGNORECASE)
 
@@ -94,12 +99,17 @@ def marketing_content(reading: Reading) -> Answer:
                   and Category.CONTENT in r.own and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)), None)
     # Where the document keeps content out of its ads in so many words, "your information" does not bring it back.
     carved_out = any(r.cues.marketing and has(_CONTENT_CARVED_OUT, r.sentence.text) for r in reading.sentences)
-    collected = None if carved_out else _content_collected(reading)
+    processor = any(("rocessor" in s.text or "behalf of" in s.text) and has(_AS_PROCESSOR, s.text)
+                    and Category.CONTENT in categories_in(s.text) for s in reading.structure.sentences)
+    collected = None if carved_out or processor else _content_collected(reading)
     for r in reading.sentences:
         c = r.cues
-        if r.restricted or not (r.own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):
+        own = r.own | ({Category.CONTENT} if reading.ai_service and Category.AI_IO in r.own else set())
+        if r.restricted or not (own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):
             continue
-        content = r.in_licence or (Category.CONTENT in r.own and (r.vendor_licence or _users_content(reading, r)))
+        # (on an AI assistant, the prompts the user types are their content)
+        content = r.in_licence or (Category.CONTENT in own and (
+            r.vendor_licence or _users_content(reading, r) or (reading.ai_service and Category.AI_IO in r.own)))
         if not content and Category.PERSONAL not in r.own and Category.CONTENT in r.own and not (
                 r.categories - r.own) & {Category.CONTENT}:
             continue  # "our marketing messages", "recommending content": nothing taken from the user
@@ -141,11 +151,16 @@ def marketing_content(reading: Reading) -> Answer:
             # (ads tailored to you are not made from de-identified data, whatever the table row says)
             proposals.append(Proposal(Verdict.LIKELY if tailored else Verdict.UNCLEAR, r, 1,
                                       r.conditions - {Condition.DEIDENTIFIED} if tailored else r.conditions))
+        elif (not content and processor) and not has(lx.ADS_ALONGSIDE, r.sentence.text):
+            # content handled on customers' behalf: a purpose list that borrows it says nothing of ads made from it
+            proposals.append(Proposal(Verdict.UNCLEAR, r, 1, r.conditions))
         elif not content or has(lx.ADS_ALONGSIDE, r.sentence.text):
             # Ads personalised with information whose list (on the same line or under the same lead-in)
             # includes content, or ads shown next to your content: probable, not stated.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
-        elif r.in_licence or r.vendor_licence or _content_near_marketing(reading, r):
+        elif (r.in_licence or r.vendor_licence or _content_near_marketing(reading, r)
+              or (reading.ai_service and Category.AI_IO in r.own)):
+            # ("uses prompts and related data to provide … relevant advertising" on an AI assistant)
             proposals.append(Proposal(Verdict.YES, r, 2, r.conditions))
         elif Category.CONTENT in r.own:
             # Ads chosen from "your activity, such as … the text you add in a comment": content is among
@@ -164,10 +179,15 @@ def marketing_content(reading: Reading) -> Answer:
             f" Section {where or '—'} lists what you post among the information collected, so ads probably draw on "
             "it."))
     if not answer.evidence and broad is not None:
-        # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it.
-        chosen = [Proposal(Verdict.UNCLEAR, broad, 2, frozenset())]
-        return Answer(answer.question, Verdict.UNCLEAR, Condition.NONE, 0.45, reading.evidence([broad]),
-                      describe(reading, chosen, "grants a broad licence to your content that names no marketing "
+        # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it; one "for any
+        # purpose" probably does.
+        anything = bool(has(lx.ANY_PURPOSE, broad.sentence.text))
+        verdict = Verdict.LIKELY if anything else Verdict.UNCLEAR
+        chosen = [Proposal(verdict, broad, 2, frozenset())]
+        return Answer(answer.question, verdict, Condition.NONE, 0.45, reading.evidence([broad]),
+                      describe(reading, chosen, "grants a licence to your content for any purpose, which probably "
+                                                "reaches marketing." if anything else
+                                                "grants a broad licence to your content that names no marketing "
                                                 "purpose; it may or may not reach marketing."))
     if answer.verdict in (Verdict.YES, Verdict.LIKELY) and answer.condition is Condition.NONE:
         # A switch for personalised ads ("You can control tailored advertising in your settings").

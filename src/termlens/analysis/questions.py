@@ -9,9 +9,10 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.controls import control_ai_training
 from termlens.analysis.marketing import marketing_content
 from termlens.analysis.reading import Reading, SentenceReading
-from termlens.analysis.resolve import Proposal, decide_training, describe, silent_answer
+from termlens.analysis.resolve import Proposal, describe, silent_answer
 from termlens.analysis.statements import has
 from termlens.analysis.terms import CATEGORY_CUES, Category
+from termlens.analysis.training import decide_training
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 

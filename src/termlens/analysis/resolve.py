@@ -11,13 +11,13 @@ exclusion scoped to a plan or region turns a permission into a conditional one, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading, SentenceReading
-from termlens.analysis.statements import exception_conditions, has
+from termlens.analysis.statements import has
 from termlens.analysis.terms import Category
 from termlens.domain.model import Answer, Evidence
 from termlens.domain.vocabulary import QUESTIONS_BY_ID, Condition, QuestionKind, Verdict
@@ -39,6 +39,7 @@ class Proposal:
     reading: SentenceReading
     strength: int  # 2: names the category directly or by a defined term; 1: only "personal data"
     conditions: frozenset[Condition]
+    partial: bool = False  # an exclusion known to cover only part of the data asked about
 
 
 def joint_conditions(proposals: Sequence[Proposal]) -> frozenset[Condition]:
@@ -58,20 +59,9 @@ def pick_condition(conditions: frozenset[Condition]) -> Condition:
     return Condition.NONE
 
 
-def _about(r: SentenceReading, data: Sequence[Category]) -> int:
-    if r.names(*data):
-        return 2
-    if data[0] is Category.AI_IO:
-        return 1 if r.names(Category.AI_IO_BROAD, Category.PERSONAL) else 0
-    if r.names(Category.PERSONAL):
-        # "User Content that is not personal data" speaks of content only: "personal data" does not
-        # stand for usage data in a sentence that names content.
-        return 0 if Category.USAGE in data and r.own & {Category.CONTENT, Category.AI_IO} else 2
-    return 0
-
-
-_NAMED_KINDS = re.compile(
+NAMED_KINDS = re.compile(
     r"\b(?:audio|videos?|chats?|screen[- ]shar\w*|attachments?|files|messages|recordings|transcripts|images|photos|"
+    r"e-?mails?|voice ?mails?|documents|"
     r"voice|whiteboards?|polls?)\b", re.IGNORECASE)
 # "any of your content", or a list closed by a catch-all ("audio, video, chat … or other communications-like
 # Customer Content"): the exclusion reaches the whole category, not just the kinds it names.
@@ -82,13 +72,13 @@ _UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?
 
 def _named_kinds(p: Proposal) -> frozenset[str]:
     """The kinds of data a sentence names ("chats", "audio"), singular and lower-case."""
-    return frozenset(m.group(0).lower().rstrip("s") for m in _NAMED_KINDS.finditer(p.reading.sentence.text[:2000]))
+    return frozenset(m.group(0).lower().rstrip("s") for m in NAMED_KINDS.finditer(p.reading.sentence.text[:2000]))
 
 
 def _partial(p: Proposal) -> bool:
     """An exclusion that names only some kinds of data ("audio, video or chat content")."""
     text = p.reading.sentence.text
-    return bool(has(_NAMED_KINDS, text)) and not has(_UNIVERSAL, text)
+    return p.partial or (bool(has(NAMED_KINDS, text)) and not has(_UNIVERSAL, text))
 
 
 def silent_answer(question: str, reading: Reading) -> Answer:
@@ -116,190 +106,11 @@ def describe(reading: Reading, proposals: Sequence[Proposal], what: str) -> str:
     return text
 
 
-_RECIPIENTS_MODELS = re.compile(r"\btheir (?:own )?(?:\w+ ){0,2}?(?:AI|artificial intelligence|models?)\b",
-                                re.IGNORECASE)
-# "Content being downloaded and used by third parties for AI purposes": others' use, not the vendor's.
-_BY_OTHERS = re.compile(r"\b(?:used|downloaded|scraped|accessed|collected|copied) (?:\w+ ){0,2}?by (?:any )?"
-                        r"(?:third[- ]parties|others|other (?:companies|parties|users))\b", re.IGNORECASE)
-_OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b", re.IGNORECASE)
-
-
-def decide_training(question: str, reading: Reading, data: Sequence[Category],
-                    accept: Callable[[SentenceReading], bool] | None = None,
-                    third_party: bool = False) -> Answer:
-    """Resolve a "may X be used to train AI" question over the given data categories.
-
-    ``third_party`` asks about others' models: a recipient's "to develop their services" then counts
-    as a probable use, and a sentence about third parties' models needs no data word to count.
-    """
-    proposals: list[Proposal] = []
-    for r in reading.sentences:
-        c = r.cues
-        if r.restricted:
-            continue
-        strength = _about(r, data)
-        if not strength and third_party and c.third_party_models:
-            strength = 2
-        if third_party and has(_COLLECTS, r.sentence.text) and not has(_SHARED_WITH, r.sentence.text) and not (
-                c.ai_training or c.sale or c.third_party_models):
-            continue  # what is collected, and from whom, says nothing of what others may do with it
-        if not strength and third_party and (c.third_party or c.service_providers) and (
-                has(ck.LIMITED_SHARING, r.sentence.text) or has(lx.CLOSED_LIST, r.sentence.text)) and has(
-                _DATA_OR_SHARING, r.sentence.text):
-            strength = 1  # "our contractors …, only for the limited purposes described": whatever data they get
-        if (c.ai_training or c.ai_development) and has(ck.POSTPONED, r.sentence.text) and not c.negated:
-            # "We are postponing the use of your information to develop AI": the use is dormant for now,
-            # whatever data the document elsewhere lists for it.
-            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, conds_of(r)))
-            continue
-        if (not strength and not third_party and c.ai_training and not c.negated and not r.categories
-                and Category.AI_IO not in data and not has(lx.PUBLIC_SOURCES, r.sentence.text)):
-            # "Improve the Platform … by training our machine learning models" in a list of purposes that
-            # names no data: it is about the information the document covers, probably the user's too.
-            proposals.append(Proposal(Verdict.LIKELY, r, 1, conds_of(r)))
-            continue
-        if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD}):
-            continue
-        if has(ck.FROM_OTHER_SOURCES, r.sentence.text) or has(ck.RIGHTS_HOLDERS_CONTENT, r.sentence.text):
-            # "we obtain personal data from third-party sources to train", "Content … owned or controlled by third
-            # party rights holders": not the user's own data
-            continue
-        if Category.USAGE not in data and has(ck.NOT_CONTENT_USE, r.sentence.text):
-            continue  # cookies and retention periods say nothing of content
-        if third_party and has(ck.BUSINESS_TRANSFER, r.sentence.text):
-            continue
-        conds = r.conditions
-        if third_party and _made_available_to_others(r, strength):
-            # Content made available to other companies, through an API or a data dump: others may train on it.
-            # ("via our API" names the channel here, not an API plan.)
-            proposals.append(Proposal(Verdict.LIKELY, r, strength, conds - {Condition.PLAN}))
-            continue
-        if accept is not None and not accept(r):
-            # A closed list of what may be done with the data answers every use it leaves out (a licence the
-            # vendor gives the user to its software is not one).
-            if c.closed_list and r.names(*data) and not c.ai_training and not _licence_to_user_only(r):
-                proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-            continue
-        if not third_party and ((has(_RECIPIENTS_MODELS, r.sentence.text) and not has(_OURS, r.sentence.text))
-                                or (has(_BY_OTHERS, r.sentence.text) and not has(_OURS, r.sentence.text))
-                                or (c.negated and has(lx.OTHERS_DO_NOT, r.sentence.text))
-                                or (c.negated and has(ck.NOT_USED_BY_RECIPIENTS, r.sentence.text))
-                                or (c.sale and c.third_party and not c.negated and not has(_OURS, r.sentence.text))
-                                or (c.negated and has(ck.OTHERS_MODELS_ONLY, r.sentence.text)
-                                    and not has(_OURS, r.sentence.text))
-                                or (c.negated and (c.service_providers or c.third_party)
-                                    and _recipient_is_subject(r.sentence.text))):
-            # What recipients do not do ("data sent to third-party AI providers is not used for training")
-            # is not the vendor excluding its own use.
-            continue
-        if c.ai_training and c.negated and _under_switched_off_heading(reading, r):
-            # "If the setting is off: your chats won't be used to train our models": used while it is on.
-            proposals.append(Proposal(Verdict.YES if strength == 2 else Verdict.LIKELY, r, strength,
-                                      conds | {Condition.OPT_OUT}))
-        elif c.ai_training:
-            verdict = Verdict.NO if c.negated else Verdict.YES if strength == 2 else Verdict.LIKELY
-            excepted = exception_conditions(r.sentence.text) if c.negated else frozenset()
-            if excepted & {Condition.OPT_OUT, Condition.PLAN} and Condition.OPT_IN not in excepted:
-                # "We do not train on your data except on free plans, unless you opted out": for the
-                # excepted users it is a default use.
-                verdict, conds = (Verdict.YES if strength == 2 else Verdict.LIKELY), excepted
-            proposals.append(Proposal(verdict, r, strength, conds))
-        elif c.ai_development or (third_party and c.their_services):
-            proposals.append(Proposal(Verdict.NO if c.negated else Verdict.LIKELY, r, strength, conds))
-        elif third_party and c.sale and not c.negated and c.third_party and strength == 2 and r.direct:
-            # Content licensed or sold to other companies: nothing stops them training on it.
-            proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))
-        elif third_party and c.confidential and r.names(*data):
-            # Confidential content is shared only with those who need to know it: not for others' training.
-            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-        elif third_party and c.sale and c.negated and not has(ck.LICENSED_NOT_SOLD, r.sentence.text):
-            # "We do not sell your personal data": not selling is not the same as not letting others train.
-            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-        elif third_party and (c.third_party or c.service_providers) and (
-                has(lx.CLOSED_LIST, r.sentence.text) or has(ck.LIMITED_SHARING, r.sentence.text)):
-            # "our contractors …, only for the limited purposes described above"
-            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-        elif r.in_licence and has(lx.NEW_VENTURES, r.sentence.text) and not third_party:
-            proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))
-        elif r.vendor_licence and c.licence_broad and strength == 2 and not third_party:
-            # A perpetual licence "to use … and commercially exploit" reaches training without naming it.
-            verdict = Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else Verdict.UNCLEAR
-            proposals.append(Proposal(verdict, r, strength, conds))
-        elif (r.vendor_licence and c.licence and strength == 2) or (c.closed_list and r.names(*data)
-                                                                    and not _licence_to_user_only(r)):
-            # A licence or closed list "to operate, develop and improve the Service" leaves training open;
-            # one limited to operating the service points away from it.
-            verdict = (Verdict.UNCLEAR if (c.improve or not c.closed_list) and not c.negated and not third_party
-                       else Verdict.UNLIKELY)
-            proposals.append(Proposal(verdict, r, strength, conds))
-        elif third_party and (c.third_party or c.service_providers) and has(_FOR_OUR_PURPOSES, r.sentence.text):
-            # Shared "for the purposes described above, such as to help improve our Services": the recipients
-            # serve the vendor's purposes, not their own.
-            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-        elif c.improve and c.negated and strength == 2 and not third_party and r.own & set(data) and has(
-                ck.NOT_TO_DEVELOP, r.sentence.text):
-            # "We will not use Customer Content to develop or improve the Services": training is one way of
-            # developing a service, so the commitment excludes it.
-            proposals.append(Proposal(Verdict.NO, r, strength, conds))
-        elif c.improve and not c.negated and strength == 2 and not c.licence:
-            # Ranked higher when the sentence names the data in its own words ("how people use our Services").
-            proposals.append(Proposal(Verdict.UNCLEAR, r, 2 if r.own & set(data) else 1, conds))
-    return combine(question, reading, proposals, "training of others' AI models" if third_party else "AI training",
-                   data)
-
-
-# "Our contractors get the data only for the limited purposes described": a limit on what recipients get. "Others on
-# our behalf may offer trials" speaks of no data at all.
-_DATA_OR_SHARING = re.compile(r"\b(?:data|information|content|shar(?:e|es|ed|ing)|disclos\w+|access\w*|process\w*|"
-                              r"transfer\w*)\b", re.IGNORECASE)
-
-
-def _licence_to_user_only(r: SentenceReading) -> bool:
-    """"We provide you a licence to use the software … solely for …": the vendor licenses the user, not the
-    other way round."""
-    return r.cues.licence and not r.vendor_licence and has(lx.LICENCE_TO_USER, r.sentence.text)
-
-
-def _made_available_to_others(r: SentenceReading, strength: int) -> bool:
-    """Content handed to other organisations for their own use, or licensed out for a fee, without saying what
-    they may do with it."""
-    c = r.cues
-    text = r.sentence.text
-    return (strength == 2 and not c.negated and not (c.service_providers or c.limited_sharing or c.closed_list)
-            and (c.made_available or (c.sale and has(ck.LICENSING_OUT, text) and not c.ai_training))
-            and not c.third_party_models
-            and not (c.ai_training and has(_RECIPIENTS_MODELS, text)))
-
-
-def _under_switched_off_heading(reading: Reading, r: SentenceReading) -> bool:
-    """Whether the sentence's section is headed by a switched-off setting ("If the … setting is off")."""
-    at = r.sentence.section
-    return at is not None and has(ck.SWITCHED_OFF, reading.structure.sections[at].heading.strip("#*_ "))
-
-
-def conds_of(r: SentenceReading) -> frozenset[Condition]:
-    """The conditions a sentence puts on the use it states."""
-    return r.conditions
-
-
-def _recipient_is_subject(text: str) -> bool:
-    """Whether the words before the negation name a recipient, not the vendor: "Data sent to third-party
-    AI providers is not used for training" (but not "We do not share your data with third parties")."""
-    cleaned = lx.FALSE_NEGATION.sub(" ", text[:2000])
-    found = lx.NEGATED_USE.search(cleaned)
-    if found is None:
-        return False
-    before = cleaned[max(0, found.start() - 120):found.start()]
-    return bool(lx.THIRD_PARTY.search(before) or lx.SERVICE_PROVIDERS.search(before)) and not ck.FIRST_PERSON.search(
-        before) and not lx.VENDOR_DOES.search(cleaned[:found.end() + 40])
-
-
-# "by training, testing and improving our models": the verb itself, not "improve our technology, such as models".
 _TRAIN_VERB = re.compile(r"\b(?:train(?:s|ed|ing)?|fine[- ]?tun\w*|entra[iî]n\w*)\b", re.IGNORECASE)
 
 
 # "Personal Data may be shared with affiliates to … train …": what recipients get, not the vendor's own use.
-_SHARED_WITH = re.compile(
+SHARED_WITH = re.compile(
     r"\b(?:shar(?:e|ed|es|ing)|disclos\w+|transferr?\w*|provid\w+|ma(?:k|d)e \w+ available)\b (?:\w+ ){0,3}?"
     r"(?:with|to) (?:\w+ ){0,3}?(?:affiliates|third[- ]part\w+|partners|vendors|service providers|advertisers)\b",
     re.IGNORECASE)
@@ -310,21 +121,15 @@ _SHARED_WITH = re.compile(
 _STATES_PURPOSE = re.compile(r"\b(?:for the (?:\w+ )?purposes? of|purposes? (?:of|such as|including)|in order to|"
                              r"so (?:that )?we can|to (?:provide|operate|develop|improve|train|personali[sz]e))\b",
                              re.IGNORECASE)
-_FOR_OUR_PURPOSES = re.compile(
-    r"\b(?:for the purposes (?:described|set out|outlined) (?:above|in this)|(?:help us|to help) (?:to )?"
-    r"(?:improve|develop|provide|operate)\w* (?:\w+ ){0,2}?our (?:services?|products?|platform))\b", re.IGNORECASE)
 _OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?used? (?:\w+ ){0,3}?for (?:\w+ ){0,3}?"
                                   r"own purposes\b", re.IGNORECASE)
 # "We collect information you provide to us or to a vendor operating on our behalf": collection, not sharing.
-_COLLECTS = re.compile(r"^\W*(?:\w+\W+){0,8}?we (?:also )?(?:may )?(?:collect|receive|obtain)\b", re.IGNORECASE)
-
-
 def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     """Best evidence first: names the data itself, says in so many words what is done with it (train, not
     just "develop AI"), says what the vendor does, in a short sentence. For the vendor's own use, a sentence
     about sharing with others comes after one about the vendor's own purposes (``others`` reverses that)."""
     r = p.reading
-    shared = has(_SHARED_WITH, r.sentence.text)
+    shared = has(SHARED_WITH, r.sentence.text)
     # For others' use, a sentence that limits what recipients may do ("we do not sell …", "cannot be used for
     # their own purposes") says more than one naming the providers that run the service.
     limits_others = (2 if r.cues.negated and r.cues.sale else 1) if others and (

@@ -48,7 +48,9 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         _I,
     ),
     Category.USAGE: re.compile(
-        r"\b(?:usage (?:data|information)|use data|telemetry|diagnostic\w*|service[- ]generated|log (?:data|"
+        # ("Use Data" the category, not "we use data to …")
+        r"\b(?:usage (?:data|information)|use data(?! to\b| for\b)|"
+        r"telemetry|diagnostic\w*|service[- ]generated|log (?:data|"
         r"files?|information)|logs|technical (?:data|information)|device (?:data|information)|"
         r"analytics (?:data|information)|metadata|interaction data|information about (?:your|how you) use|"
         r"how (?:you|people|users|customers|members) (?:use|interact|engage)|product usage|performance data|"

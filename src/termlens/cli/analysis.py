@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from rich import box
 from rich.table import Table
 
 from termlens.cli.app import console, fail_usage, main
@@ -65,7 +66,15 @@ def _print_table(analysis: Analysis, meta: dict[str, object]) -> None:
     title = " / ".join(str(meta[k]) for k in ("service", "type") if meta.get(k)) or str(meta.get("path", ""))
     if analysis.effective_date:
         title += f" (effective {analysis.effective_date})"
-    table = Table("question", "answer", "condition", "section", title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    # Fixed widths for the short columns, the rest for the question, so that the whole table fits an 80-column
+    # terminal with every question on one line (rich's own shrinking crops the last column instead).
+    answer_w, condition_w, section_w = 16, 18, 9
+    question_w = max(29, min(38, console.width - answer_w - condition_w - section_w - 10))
+    table.add_column("question", width=question_w)
+    table.add_column("answer", width=answer_w)
+    table.add_column("condition", width=condition_w)
+    table.add_column("section", width=section_w)
     for a in analysis.answers:
         table.add_row(QUESTIONS_BY_ID[a.question].short, a.verdict.plain(a.confidence), a.condition.plain(),
                       _sections(a))
