@@ -1,7 +1,7 @@
 """The eval gate: the analyzer must not fall below the accuracy it reached on the golden set.
 
 Floors are the figures measured when the analyzer was last tuned (dev) and its held-out
-measurement, minus a small margin for labels added to dev since. Only aggregates are asserted and
+measurements (heldout_b, heldout_c), minus a small margin. Only aggregates are asserted and
 printed: per-case results on the held-out split are never looked at.
 """
 
@@ -22,8 +22,13 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "analyzer"
 
 # split -> (within-defensible, exact, condition, evidence), as reached, rounded down.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    # reached 0.975 / 0.854 / 0.977 / 0.722 (133 versions: dev.yaml + dev_a…dev_h.yaml, analyzer 0.6.0)
+    # reached 0.975 / 0.856 / 0.977 / 0.724 (133 versions: dev.yaml + dev_a…dev_h.yaml, analyzer 0.6.0)
     "dev": (0.96, 0.84, 0.96, 0.70),
+    # heldout_b (10 versions, 5 services never tuned on): 0.925 / 0.738 / 0.975 / 0.613 at release (aggregate only)
+    "heldout_b": (0.91, 0.72, 0.96, 0.60),
+    # heldout_c (10 other documents of the retired held-out's services): 0.662 / 0.600 / 0.963 / 0.550 at its
+    # first and only read. A floor, not a target: the issue's targets are far above it.
+    "heldout_c": (0.65, 0.58, 0.95, 0.53),
 }
 
 
@@ -37,7 +42,7 @@ def _load(path: Path) -> DocumentStructure:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["dev"])
+@pytest.mark.parametrize("split", ["dev", "heldout_b", "heldout_c"])
 def test_accuracy_stays_above_the_floor(split: str, ota_dir: Path) -> None:
     versions = load_split_versions(GOLDEN, split)
     assert versions, f"the {split} split has no labelled versions"
