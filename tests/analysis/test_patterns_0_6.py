@@ -89,11 +89,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES)
-def test_drafting_pattern_of_analyzer_0_6(text: str, question: str, verdict: Verdict, condition: Condition) -> None:
-    a = answer(text, question)
-    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
-
 
 # Found on the second blind extension (tests/golden/analyzer/dev_d.yaml).
 CASES_D = [
@@ -125,12 +120,6 @@ CASES_D = [
 
 COLLECTS_POSTS = "# Privacy Policy\n\n## Information we collect\n\nWe collect the posts and other content you post.\n\n"
 
-
-@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_D)
-def test_drafting_pattern_of_analyzer_0_6_second_round(text: str, question: str, verdict: Verdict,
-                                                        condition: Condition) -> None:
-    a = answer(text, question)
-    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
 
 
 def test_ads_from_your_information_probably_use_the_posts_the_policy_collects() -> None:
@@ -173,12 +162,6 @@ CASES_E = [
 ]
 
 
-@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_E)
-def test_drafting_pattern_of_analyzer_0_6_third_round(text: str, question: str, verdict: Verdict,
-                                                       condition: Condition) -> None:
-    a = answer(text, question)
-    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
-
 
 # Found on the fourth blind extension (tests/golden/analyzer/dev_f.yaml).
 CASES_F = [
@@ -193,12 +176,6 @@ CASES_F = [
                       "relevant.\n", "marketing.content", Verdict.UNCLEAR, Condition.NONE),
 ]
 
-
-@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_F)
-def test_drafting_pattern_of_analyzer_0_6_fourth_round(text: str, question: str, verdict: Verdict,
-                                                        condition: Condition) -> None:
-    a = answer(text, question)
-    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
 
 
 # Found when the first held-out split was retired into dev (tests/golden/analyzer/dev_h.yaml).
@@ -248,15 +225,18 @@ CASES_H = [
 ]
 
 
-@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES_H)
-def test_drafting_pattern_found_on_the_retired_held_out(text: str, question: str, verdict: Verdict,
-                                                        condition: Condition) -> None:
-    a = answer(text, question)
-    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
-
 
 def test_content_handled_for_customers_does_not_feed_an_ads_inference() -> None:
     a = answer(COLLECTS_POSTS + "We process this content in the role of a processor on behalf of our customers.\n\n"
                                 "## Marketing\n\nWe use your information to tailor advertising to your interests.\n",
                "marketing.content")
     assert a.verdict is Verdict.UNCLEAR
+
+
+ALL_CASES = CASES + CASES_D + CASES_E + CASES_F + CASES_H
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), ALL_CASES)
+def test_drafting_pattern_of_analyzer_0_6(text: str, question: str, verdict: Verdict, condition: Condition) -> None:
+    a = answer(text, question)
+    assert (a.verdict, a.condition) == (verdict, condition), a.explanation
