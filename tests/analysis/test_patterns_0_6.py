@@ -233,7 +233,32 @@ def test_content_handled_for_customers_does_not_feed_an_ads_inference() -> None:
     assert a.verdict is Verdict.UNCLEAR
 
 
-ALL_CASES = CASES + CASES_D + CASES_E + CASES_F + CASES_H
+# Found on the last blind extension (tests/golden/analyzer/dev_g.yaml).
+CASES_G = [
+    # an opt-out described with what it would stop is a control, not an exclusion of the default use
+    ("We may use any of the above information to improve the Services (including our AI models). You may opt out of "
+     "information collection for AI (which would prohibit us from using your search information to improve our AI "
+     "models) in your settings.", "train.content.own", Verdict.LIKELY, Condition.OPT_OUT),
+    # an indemnity carve-out ("claims arising from … fine-tuning by any party other than us") states no data use
+    ("This excludes claims to the extent arising from fine-tuning or modification of the products by any party other "
+     "than us.", "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+    # a platform that lets the user fine-tune models is not the vendor training on the user's data
+    ("La Plateforme allows you to use and fine-tune our models through our APIs.",
+     "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
+    # a closed list for one product version does not limit what the policy says for the others
+    ("If you use a server version of the Services, we do not collect information about you except in limited cases. "
+     "We use information about how people use our Services to develop new products, features and technologies.",
+     "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
+]
+
+
+ALL_CASES = CASES + CASES_D + CASES_E + CASES_F + CASES_G + CASES_H
+
+
+def test_data_bought_from_others_does_not_feed_an_ads_inference() -> None:
+    a = answer(COLLECTS_POSTS + "## Ads\n\nInformation we receive from consumer marketing databases, which we use to "
+                                "better customize advertising to you.\n", "marketing.content")
+    assert a.verdict is Verdict.UNCLEAR
 
 
 @pytest.mark.parametrize(("text", "question", "verdict", "condition"), ALL_CASES)

@@ -74,6 +74,7 @@ RISK_CLAUSE = _rx(
     r"\b(?:indemnif\w+|hold (?:\w+ )?harmless|(?:exclude|disclaim|limit)\w*\b[^.;]{0,80}?\bliabilit\w+|"
     r"(?:not|never) (?:be )?(?:liable|responsible)|no (?:guarantees?|warrant(?:y|ies))|"
     r"you (?:hereby )?(?:\w+,? )?(?:represent|warrant)s?,? (?:and|that)|"
+    r"\bclaims? (?:\w+ ){0,4}?arising (?:from|out of)|"
     # "Output may contain material that resembles the model's training data": a warning about outputs
     r"(?:outputs?|responses?|results?) (?:may|might|can|could) (?:not be|contain|include|resemble|reflect|be "
     r"(?:inaccurate|incorrect|similar|offensive))|"

@@ -196,6 +196,7 @@ PLAN = _rx(
     r"commercial (?:customers?|"
     r"products|services|terms|offerings)|consumer (?:services|products|accounts?|plans?|versions?)|"
     r"education(?:al)? (?:accounts?|customers?)|student (?:personal )?(?:data|information)|healthcare|"
+    r"(?:if|where) you use (?:a |the |our )?(?:[\w-]+ ){0,4}?(?:version|edition|deployment)s? of|"
     r"(?:pro|plus|premium) (?:plans?|accounts?|"
     r"subscriptions?))\b"
 )
@@ -332,6 +333,8 @@ OPTED_OUT_THEN_NOT = _rx(
     r"\b(?:once|if|when|after|where) you (?:have )?(?:opt(?:ed)? out|turn(?:ed)? (?:it |this )?off|disabl\w+|"
     r"withdr[ae]w\w*|object\w*|(?:choose|decide|elect) not to)|"
     r"\bif (?:[\w&-]+ ){1,3}(?:is|are) (?:off|turned off|disabled|paused)\b|"
+    # "You may opt out of … (which would prohibit us from using your information to improve our models)"
+    r"\bopt(?:s|ed)? out\b[^.;]{0,80}?\b(?:which|this|that) (?:would|will) (?:prohibit|prevent|stop)\b|"
     # A private mode the user picks ("temporary chats are not used to train"): by default chats are used.
     r"\b(?:temporary|incognito|private) (?:chats?|conversations?|mode)\b|\bchat history (?:is )?(?:off|disabled)"
 )

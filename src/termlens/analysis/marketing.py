@@ -73,8 +73,11 @@ _WE_USE = re.compile(r"\bwe (?:\w+ ){0,2}?(?:use|process|analy[sz]e|rely on|comb
                      re.IGNORECASE)
 # "We process this content in the role of a processor on behalf of our customers": content handled for customers.
 _AS_PROCESSOR = re.compile(r"\b(?:as|in the role of) (?:a |the )?(?:data )?processor\b|"
-                           r"\bon behalf of (?:our |the )?customers?\b",
+                           r"\bon behalf of (?:our |the |such )?(?:customers?|organi[sz]ations|businesses)\b",
                            re.IGNORECASE)
+# "Information we receive from consumer marketing databases … to customize advertising": others' data, not yours.
+_FROM_ELSEWHERE = re.compile(r"\b(?:receive|obtain|get|buy|purchase)\w* (?:\w+ ){0,3}?from (?:\w+ ){0,2}?(?:databases?|"
+                             r"data brokers?|third[- ]part\w+|partners|data enrichment|other sources)", re.IGNORECASE)
 _COLLECTION = re.compile(r"\b(?:collect\w*|we receive|information (?:that )?you (?:provide|give|share)|"
                          r"(?:data|information) you (?:provide|give|share))\b", re.IGNORECASE)
 
@@ -100,7 +103,8 @@ def marketing_content(reading: Reading) -> Answer:
     # Where the document keeps content out of its ads in so many words, "your information" does not bring it back.
     carved_out = any(r.cues.marketing and has(_CONTENT_CARVED_OUT, r.sentence.text) for r in reading.sentences)
     processor = any(("rocessor" in s.text or "behalf of" in s.text) and has(_AS_PROCESSOR, s.text)
-                    and Category.CONTENT in categories_in(s.text) for s in reading.structure.sentences)
+                    and categories_in(s.text) & {Category.CONTENT, Category.PERSONAL}
+                    for s in reading.structure.sentences)
     collected = None if carved_out or processor else _content_collected(reading)
     for r in reading.sentences:
         c = r.cues
@@ -147,7 +151,8 @@ def marketing_content(reading: Reading) -> Answer:
             # "We use your information to personalise ads": personal data may or may not include content; it
             # probably does where the policy lists what users post among the information it collects.
             tailored = (collected is not None and has(_TAILORED_ADS, r.sentence.text)
-                        and has(_WE_USE, r.sentence.text) and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text))
+                        and has(_WE_USE, r.sentence.text) and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text)
+                        and not has(_FROM_ELSEWHERE, r.sentence.text))
             # (ads tailored to you are not made from de-identified data, whatever the table row says)
             proposals.append(Proposal(Verdict.LIKELY if tailored else Verdict.UNCLEAR, r, 1,
                                       r.conditions - {Condition.DEIDENTIFIED} if tailored else r.conditions))

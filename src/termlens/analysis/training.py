@@ -43,6 +43,13 @@ _BY_OTHERS = re.compile(r"\b(?:used|downloaded|scraped|accessed|collected|copied
 _OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b", re.IGNORECASE)
 
 
+# "La Plateforme allows you to use and fine-tune our models": the user trains, on the user's own data.
+_USER_TRAINS = re.compile(r"\b(?:allows?|enables?|lets?) (?:you|users|customers) to (?:\w+ ){0,3}?"
+                          r"(?:fine[- ]?tune|train|customi[sz]e)|"
+                          r"\byou (?:can|may) (?:\w+ ){0,2}?(?:fine[- ]?tune|train)\b",
+                          re.IGNORECASE)
+
+
 def decide_training(question: str, reading: Reading, data: Sequence[Category],
                     accept: Callable[[SentenceReading], bool] | None = None,
                     third_party: bool = False) -> Answer:
@@ -72,6 +79,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             proposals.append(Proposal(Verdict.UNLIKELY, r, 2, conds_of(r)))
             continue
         if (not strength and not third_party and c.ai_training and not c.negated and not r.categories
+                and not has(_USER_TRAINS, r.sentence.text)
                 and (Category.AI_IO not in data or reading.ai_service) and not has(lx.PUBLIC_SOURCES, r.sentence.text)):
             # "Improve the Platform … by training our machine learning models" in a list of purposes that
             # names no data: it is about the information the document covers, probably the user's too.
