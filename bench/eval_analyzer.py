@@ -5,8 +5,8 @@
 
 Prints within-defensible, exact, per-question, condition accuracy and evidence accuracy. Misses are
 listed only for the dev split (or label files named with --labels): the held-out splits are for a final
-aggregate figure, never for tuning. "evidence, 1st quote" is the stricter reading of evidence accuracy: the
-first quote alone must overlap a labelled one.
+aggregate figure, never for tuning. "evidence, 1st quote" is a stricter reading of evidence accuracy: the
+first quote alone (answers list quotes in document order) must overlap a labelled one.
 """
 
 from __future__ import annotations

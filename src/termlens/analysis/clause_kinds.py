@@ -119,7 +119,7 @@ RIGHTS_HOLDERS_CONTENT = _rx(
     r"\b(?:owned|controlled|licensed)(?: or (?:owned|controlled|licensed))? by third[- ]part(?:y|ies)(?: rights ?"
     r"holders| licensors)?|\bdelivered (?:\w+ ){0,4}?under separate (?:agreements|licen[cs]es)\b")
 # An exclusion whose object is only others' models ("we do not use your conversations to train third-party
-# models"): it says nothing of the vendor's own models. "to train Zoom or third-party models" is not this,
+# models"): it says nothing of the vendor's own models. "to train Acme or third-party models" is not this,
 # because the verb's object starts with the vendor.
 OTHERS_MODELS_ONLY = _rx(
     r"\b(?:train\w*|improv\w*|develop\w*|fine[- ]?tun\w*) (?:the )?(?:third[- ]part(?:y|ies)['’]?|other companies['’]?|"
@@ -135,8 +135,7 @@ NOT_USED_BY_RECIPIENTS = _rx(
 # "will not use Customer Content to develop or improve the Services": the use itself is denied, with the purpose.
 NOT_TO_DEVELOP = _rx(
     r"\b(?:not|never|n['’]t)\b (?:\w+ ){0,2}?(?:use|process|access)\w* (?:\w+ ){0,4}?(?:to|for|in order to) "
-    r"(?:the purposes? "
-    r"of )?(?:develop\w*|improv\w*|enhanc\w*)\b"
+    r"(?:the purposes? of )?(?:develop\w*|improv\w*|enhanc\w*)\b"
 )
 # A heading that puts the section under a switched-off setting ("If the Keep Activity setting is off", "When you
 # opt out"): what the section says is not done holds only after the user switches it off, so it is done by default.

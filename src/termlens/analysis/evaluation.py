@@ -34,7 +34,8 @@ class Outcome:
     evidence_ok: bool
     predicted_condition: str
     label_condition: str
-    first_evidence_ok: bool = False  # the first quote alone overlaps a labelled one (the stricter reading)
+    # the stricter reading: the first quote alone (quotes come in document order) overlaps a labelled one
+    first_evidence_ok: bool = False
 
 
 @dataclass

@@ -233,7 +233,7 @@ SERVICE_PROVIDERS = _rx(
     r"prestataires|sous-traitants)\b"
 )
 LICENSE = _rx(
-    # "Customer grants OpenAI only the limited rights that are reasonably necessary": a licence by another name
+    # "Customer grants Acme only the limited rights that are reasonably necessary": a licence by another name
     r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
     r"(?:rights?|permission)|"
     r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez)\b"

@@ -11,7 +11,7 @@ from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine, describe
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category, categories_in
-from termlens.domain.model import Answer, Evidence, Sentence
+from termlens.domain.model import Answer, Sentence
 from termlens.domain.vocabulary import Condition, Verdict
 
 CONTENT = (Category.CONTENT,)
@@ -82,6 +82,35 @@ _COLLECTION = re.compile(r"\b(?:collect\w*|we receive|information (?:that )?you 
                          r"(?:data|information) you (?:provide|give|share))\b", re.IGNORECASE)
 
 
+class _DocumentScans:
+    """Facts about the whole document that some marketing inferences need, worked out once and only when asked
+    (most documents never ask)."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self._processor: bool | None = None
+        self._collected: tuple[Sentence | None] | None = None
+
+    def processor(self) -> bool:
+        """Whether the vendor says it handles data as a processor, on its customers' behalf."""
+        if self._processor is None:
+            self._processor = any(
+                ("rocessor" in s.text or "behalf of" in s.text) and has(_AS_PROCESSOR, s.text)
+                and bool(categories_in(s.text) & {Category.CONTENT, Category.PERSONAL})
+                for s in self.reading.structure.sentences)
+        return self._processor
+
+    def collected(self) -> Sentence | None:
+        """The sentence listing what users post among the information collected, unless the document keeps
+        content out of its ads in so many words or handles it for its customers."""
+        if self._collected is None:
+            carved_out = any(r.cues.marketing and has(_CONTENT_CARVED_OUT, r.sentence.text)
+                             for r in self.reading.sentences)
+            found = None if carved_out or self.processor() else _content_collected(self.reading)
+            self._collected = (found,)
+        return self._collected[0]
+
+
 def _content_collected(reading: Reading) -> Sentence | None:
     """A sentence of a collection section ("Information we collect") that names what users post, or None."""
     structure = reading.structure
@@ -100,12 +129,7 @@ def marketing_content(reading: Reading) -> Answer:
     proposals: list[Proposal] = []
     broad = next((r for r in reading.sentences if r.vendor_licence and r.cues.licence_broad and not r.restricted
                   and Category.CONTENT in r.own and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)), None)
-    # Where the document keeps content out of its ads in so many words, "your information" does not bring it back.
-    carved_out = any(r.cues.marketing and has(_CONTENT_CARVED_OUT, r.sentence.text) for r in reading.sentences)
-    processor = any(("rocessor" in s.text or "behalf of" in s.text) and has(_AS_PROCESSOR, s.text)
-                    and categories_in(s.text) & {Category.CONTENT, Category.PERSONAL}
-                    for s in reading.structure.sentences)
-    collected = None if carved_out or processor else _content_collected(reading)
+    scans = _DocumentScans(reading)
     for r in reading.sentences:
         c = r.cues
         own = r.own | ({Category.CONTENT} if reading.ai_service and Category.AI_IO in r.own else set())
@@ -150,13 +174,13 @@ def marketing_content(reading: Reading) -> Answer:
         elif not content and Category.CONTENT not in r.categories:
             # "We use your information to personalise ads": personal data may or may not include content; it
             # probably does where the policy lists what users post among the information it collects.
-            tailored = (collected is not None and has(_TAILORED_ADS, r.sentence.text)
-                        and has(_WE_USE, r.sentence.text) and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text)
-                        and not has(_FROM_ELSEWHERE, r.sentence.text))
+            tailored = (has(_TAILORED_ADS, r.sentence.text) and has(_WE_USE, r.sentence.text)
+                        and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text)
+                        and not has(_FROM_ELSEWHERE, r.sentence.text) and scans.collected() is not None)
             # (ads tailored to you are not made from de-identified data, whatever the table row says)
             proposals.append(Proposal(Verdict.LIKELY if tailored else Verdict.UNCLEAR, r, 1,
                                       r.conditions - {Condition.DEIDENTIFIED} if tailored else r.conditions))
-        elif (not content and processor) and not has(lx.ADS_ALONGSIDE, r.sentence.text):
+        elif not content and not has(lx.ADS_ALONGSIDE, r.sentence.text) and scans.processor():
             # content handled on customers' behalf: a purpose list that borrows it says nothing of ads made from it
             proposals.append(Proposal(Verdict.UNCLEAR, r, 1, r.conditions))
         elif not content or has(lx.ADS_ALONGSIDE, r.sentence.text):
@@ -172,17 +196,15 @@ def marketing_content(reading: Reading) -> Answer:
             # the data, named apart from the ads: probable, not stated.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
     answer = combine("marketing.content", reading, proposals, "marketing or advertising", CONTENT)
-    if (answer.verdict is Verdict.LIKELY and collected is not None and len(answer.evidence) == 1
-            and not has(USER_CONTENT, answer.evidence[0].quote)):
+    collected = scans.collected() if answer.verdict is Verdict.LIKELY else None
+    if collected is not None and len(answer.evidence) == 1 and not has(USER_CONTENT, answer.evidence[0].quote):
         # The inference rests on two clauses: ads from "your information", and the list of information that
         # includes what you post. Quote both.
-        text = reading.structure.text
-        where = reading.structure.section_number(collected.section)
-        listed = Evidence(text[collected.start:collected.end], collected.start, collected.end, where)
+        listed = reading.quote(collected)
         evidence = tuple(sorted((*answer.evidence, listed), key=lambda e: e.start))
         answer = replace(answer, evidence=evidence, explanation=answer.explanation + (
-            f" Section {where or '—'} lists what you post among the information collected, so ads probably draw on "
-            "it."))
+            f" Section {listed.section or '—'} lists what you post among the information collected, so ads probably "
+            "draw on it."))
     if not answer.evidence and broad is not None:
         # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it; one "for any
         # purpose" probably does.

@@ -98,10 +98,11 @@ class Reading:
         """The sentence that defines a term, as a quote."""
         defined = self.terms.get(term)
         s = self._sentence_at(defined.start) if defined else None
-        if s is None:
-            return None
-        text = self.structure.text
-        return Evidence(text[s.start:s.end], s.start, s.end, self.structure.section_number(s.section))
+        return self.quote(s) if s is not None else None
+
+    def quote(self, s: Sentence) -> Evidence:
+        """One sentence of the document as a verbatim quote with its offsets and section."""
+        return Evidence(self.structure.text[s.start:s.end], s.start, s.end, self.structure.section_number(s.section))
 
     def where_defined(self, term: str) -> str | None:
         """The section citation of the sentence that defines a term."""

@@ -1,8 +1,8 @@
 """From sentence readings to verdicts: precedence rules of careful reading.
 
-Per question, every relevant sentence proposes a verdict (an explicit exclusion proposes `no`, an
-explicit permission `yes`, a broad licence naming AI purposes `likely`, a closed list of permitted
-uses `unlikely`, a vague "to improve our services" `unclear`). Precedence then decides: an
+Per question, every relevant sentence proposes a verdict (``training.py``, ``marketing.py``): an explicit
+exclusion proposes `no`, an explicit permission `yes`, a broad licence naming AI purposes `likely`, a closed
+list of permitted uses `unlikely`, a vague "to improve our services" `unclear`. Precedence here decides: an
 unscoped explicit exclusion beats any grant (that is what "notwithstanding" drafting does), an
 exclusion scoped to a plan or region turns a permission into a conditional one, and silence gives
 `unclear` (permission questions) or `no` (the "does the document…" questions).
@@ -106,6 +106,7 @@ def describe(reading: Reading, proposals: Sequence[Proposal], what: str) -> str:
     return text
 
 
+# "by training, testing and improving our models": the verb itself, not "improve our technology, such as models".
 _TRAIN_VERB = re.compile(r"\b(?:train(?:s|ed|ing)?|fine[- ]?tun\w*|entra[iî]n\w*)\b", re.IGNORECASE)
 
 
@@ -123,7 +124,8 @@ _STATES_PURPOSE = re.compile(r"\b(?:for the (?:\w+ )?purposes? of|purposes? (?:o
                              re.IGNORECASE)
 _OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?used? (?:\w+ ){0,3}?for (?:\w+ ){0,3}?"
                                   r"own purposes\b", re.IGNORECASE)
-# "We collect information you provide to us or to a vendor operating on our behalf": collection, not sharing.
+
+
 def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     """Best evidence first: names the data itself, says in so many words what is done with it (train, not
     just "develop AI"), says what the vendor does, in a short sentence. For the vendor's own use, a sentence
@@ -188,8 +190,9 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
     broad_grants = grants + of(Verdict.LIKELY)
     # A grant that needs the user's opt-in, or that names only the kinds the exclusion names, does not reach
     # beyond the exclusion.
+    kinds = {id(p): _named_kinds(p) for p in broad_grants + exclusions} if exclusions else {}
     beyond = [g for g in broad_grants if Condition.OPT_IN not in g.conditions
-              and not all(_named_kinds(g) <= _named_kinds(x) and _named_kinds(g) for x in exclusions)]
+              and not all(kinds[id(g)] and kinds[id(g)] <= kinds[id(x)] for x in exclusions)]
     if exclusions and beyond and all(_partial(p) for p in exclusions):
         broad_grants = beyond
         grant = broad_grants[0]

@@ -20,6 +20,7 @@ from termlens.domain.vocabulary import Condition, Verdict
 
 
 def _about(r: SentenceReading, data: Sequence[Category]) -> int:
+    """How directly a sentence speaks of the data asked about: 2 names it, 1 only through "your information"."""
     if r.names(*data):
         return 2
     if data[0] is Category.AI_IO:
@@ -43,7 +44,7 @@ _BY_OTHERS = re.compile(r"\b(?:used|downloaded|scraped|accessed|collected|copied
 _OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b", re.IGNORECASE)
 
 
-# "La Plateforme allows you to use and fine-tune our models": the user trains, on the user's own data.
+# "Our platform allows you to use and fine-tune our models": the user trains, on the user's own data.
 _USER_TRAINS = re.compile(r"\b(?:allows?|enables?|lets?) (?:you|users|customers) to (?:\w+ ){0,3}?"
                           r"(?:fine[- ]?tune|train|customi[sz]e)|"
                           r"\byou (?:can|may) (?:\w+ ){0,2}?(?:fine[- ]?tune|train)\b",
@@ -76,14 +77,14 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         if (c.ai_training or c.ai_development) and has(ck.POSTPONED, r.sentence.text) and not c.negated:
             # "We are postponing the use of your information to develop AI": the use is dormant for now,
             # whatever data the document elsewhere lists for it.
-            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, conds_of(r)))
+            proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
             continue
         if (not strength and not third_party and c.ai_training and not c.negated and not r.categories
                 and not has(_USER_TRAINS, r.sentence.text)
                 and (Category.AI_IO not in data or reading.ai_service) and not has(lx.PUBLIC_SOURCES, r.sentence.text)):
             # "Improve the Platform … by training our machine learning models" in a list of purposes that
             # names no data: it is about the information the document covers, probably the user's too.
-            proposals.append(Proposal(Verdict.LIKELY, r, 1, conds_of(r)))
+            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
             continue
         if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD}):
             continue
@@ -196,7 +197,7 @@ def _licence_to_user_only(r: SentenceReading) -> bool:
     return r.cues.licence and not r.vendor_licence and has(lx.LICENCE_TO_USER, r.sentence.text)
 
 
-# The vendor is the one handing content out ("we make …", "Stack Overflow makes …", "the right for us to make …"),
+# The vendor is the one handing content out ("we make …", "Acme makes …", "the right for us to make …"),
 # not the user warned before "making it available to third parties".
 _VENDOR_HANDS_OUT = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur)\b|"
                                r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:also )?(?:makes?|made|provides?|"
@@ -221,11 +222,6 @@ def _under_switched_off_heading(reading: Reading, r: SentenceReading) -> bool:
     return at is not None and has(ck.SWITCHED_OFF, reading.structure.sections[at].heading.strip("#*_ "))
 
 
-def conds_of(r: SentenceReading) -> frozenset[Condition]:
-    """The conditions a sentence puts on the use it states."""
-    return r.conditions
-
-
 def _recipient_is_subject(text: str) -> bool:
     """Whether the words before the negation name a recipient, not the vendor: "Data sent to third-party
     AI providers is not used for training" (but not "We do not share your data with third parties")."""
@@ -238,12 +234,10 @@ def _recipient_is_subject(text: str) -> bool:
         before) and not lx.VENDOR_DOES.search(cleaned[:found.end() + 40])
 
 
-# "by training, testing and improving our models": the verb itself, not "improve our technology, such as models".
-
-
+# Shared "for the purposes described above" or "to help us improve our Services": the recipients serve the vendor.
 _FOR_OUR_PURPOSES = re.compile(
     r"\b(?:for the purposes (?:described|set out|outlined) (?:above|in this)|(?:help us|to help) (?:to )?"
     r"(?:improve|develop|provide|operate)\w* (?:\w+ ){0,2}?our (?:services?|products?|platform))\b", re.IGNORECASE)
 
-
+# "We collect information you provide to us or to a vendor operating on our behalf": collection, not sharing.
 _COLLECTS = re.compile(r"^\W*(?:\w+\W+){0,8}?we (?:also )?(?:may )?(?:collect|receive|obtain)\b", re.IGNORECASE)

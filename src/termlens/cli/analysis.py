@@ -67,8 +67,8 @@ def _print_table(analysis: Analysis, meta: dict[str, object]) -> None:
     if analysis.effective_date:
         title += f" (effective {analysis.effective_date})"
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    # Fixed widths for the short columns, the rest for the question, so that the whole table fits an 80-column
-    # terminal with every question on one line (rich's own shrinking crops the last column instead).
+    # Fixed widths for the short columns and the rest for the question, so that the whole table fits an 80-column
+    # terminal (rich's own shrinking crops the last column instead); long questions wrap inside their column.
     answer_w, condition_w, section_w = 16, 18, 9
     question_w = max(29, min(38, console.width - answer_w - condition_w - section_w - 10))
     table.add_column("question", width=question_w)
