@@ -143,7 +143,9 @@ CLOSED_LIST = _rx(
     r"\b(?:(?:only|solely|exclusively|uniquement|seulement) (?:to|for|in order to|as necessary to|as needed to|"
     r"(?:the )?purposes? of)|"
     r"(?<!not )(?<!but )(?:limited|restricted) (?:to|purpose)|for the (?:sole|limited|restricted) purpose|"
-    r"no other purpose)\b"
+    r"no other purpose)\b|"
+    # "a right to use the User Content as is reasonably necessary in order to do the following: (1) provide …"
+    r"\bas (?:is )?(?:reasonably )?(?:necessary|needed|required) (?:in order )?to do the following\b"
 )
 # Processor language: the vendor handles the data only as the customer instructs.
 ON_INSTRUCTIONS = _rx(

@@ -31,7 +31,8 @@ def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
 USER_CONTENT = re.compile(
     r"\b(?:your|users?['’]?|customers?['’]?|members?['’]?|creators?['’]?|their) (?:own )?(?:[\w-]+ ){0,2}?"
     r"(?:content|posts?|photos?|videos?|messages?|files?|uploads?|comments?|images?|recordings?|music|audio|"
-    r"creations?|works?|artwork|stories|reviews?|submissions?|materials?|chats?|conversations?|likes?)\b|"
+    r"creations?|works?|artwork|stories|reviews?|submissions?|materials?|chats?|conversations?|likes?|documents?)\b|"
+    r"\bwhat you (?:say|write|type|post|upload|share)\b|"
     r"\b(?:content|posts?|photos?|videos?|things|text|materials?|works?|comments?|messages?) (?:that )?"
     r"(?:you|users|they) (?:\w+ ){0,2}?(?:create|post|share|upload|submit|provide|add|write|send|publish|make)\w*\b|"
     r"\b(?:vos|votre|leurs?) (?:\w+ ){0,2}?(?:contenus?|publications?|photos?|vidéos?|messages?|commentaires?)\b|"

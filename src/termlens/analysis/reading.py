@@ -237,14 +237,19 @@ def _row_conditions(piece: Sentence, row: Sentence) -> frozenset[Condition]:
 
 
 
+_PROMPT_WORD = re.compile(r"\b[Pp]rompts?\b")
+
 
 def _ai_service(structure: DocumentStructure, terms: dict[str, DefinedTerm]) -> bool:
     """Whether the document is an AI assistant's: it defines prompts or outputs as data, or keeps
     speaking of prompts. There the user's content *is* its prompts and chats."""
     if any(Category.AI_IO in d.categories for d in terms.values()):
         return True
-    text = structure.text  # str.count only: no regex over the whole document
-    if text.count("prompt") + text.count("Prompt") >= 3:
+    text = structure.text  # str.count, and one word regex only where "rompt" occurs at all
+    # (whole words: "respond promptly" and "you may be prompted to sign in" are not prompts to an AI)
+    if ("rompt" in text and len(_PROMPT_WORD.findall(text)) >= 3) or (
+            # "Inputs and Outputs", capitalised, beside AI models: the pair an AI provider's terms define
+            text.count("Output") >= 5 and text.count("AI") + text.count("our models") >= 5):
         return True
     # A chat assistant that never says "prompt": it keeps speaking of AI and of conversations with it.
     return text.count("AI") >= 10 and text.count("onversations with") + text.count("hats with") >= 2

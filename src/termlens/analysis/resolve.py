@@ -62,7 +62,9 @@ def pick_condition(conditions: frozenset[Condition]) -> Condition:
 NAMED_KINDS = re.compile(
     r"\b(?:audio|videos?|chats?|screen[- ]shar\w*|attachments?|files|messages|recordings|transcripts|images|photos|"
     r"e-?mails?|voice ?mails?|documents|"
-    r"voice|whiteboards?|polls?)\b", re.IGNORECASE)
+    r"voice|whiteboards?|polls?|"
+    # "does not … personal data that qualifies as sensitive data": one class of data, not all of it
+    r"sensitive (?:personal )?(?:data|information)|special categor(?:y|ies))\b", re.IGNORECASE)
 # "any of your content", or a list closed by a catch-all ("audio, video, chat … or other communications-like
 # Customer Content"): the exclusion reaches the whole category, not just the kinds it names.
 _UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?:content|data|information|inputs?)\b|"

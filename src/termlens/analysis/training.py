@@ -159,8 +159,10 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         elif r.in_licence and has(lx.NEW_VENTURES, r.sentence.text) and not third_party:
             proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))
         elif r.vendor_licence and c.licence_broad and strength == 2 and not third_party:
-            # A perpetual licence "to use … and commercially exploit" reaches training without naming it.
-            verdict = Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else Verdict.UNCLEAR
+            # A perpetual licence "to use … and commercially exploit" reaches training without naming it; a
+            # perpetual one "as necessary to do the following: (1) provide the Services …" lists its purposes.
+            verdict = (Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else
+                       Verdict.UNLIKELY if c.closed_list and not c.improve else Verdict.UNCLEAR)
             proposals.append(Proposal(verdict, r, strength, conds))
         elif (r.vendor_licence and c.licence and strength == 2) or (c.closed_list and r.names(*data)
                                                                     and not _licence_to_user_only(r)):

@@ -18,6 +18,10 @@ _STOPWORDS = {
     "es": {"el", "los", "las", "y", "de", "usted", "nosotros", "para", "con", "que", "es", "una", "sus"},
 }
 _WORD = re.compile(r"[a-zà-ÿ]+")
+# Documents pasted from web pages carry no-break and thin spaces between ordinary words ("we\xa0use
+# conversation data to train"). A sentence's text is what the analyzer reads, so those become plain spaces,
+# one character for one, so that offsets still point into the verbatim document text quotes are cut from.
+_PLAIN_SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u200a\u202f\u3000"})
 
 
 def detect_language(text: str) -> str:
@@ -42,7 +46,7 @@ def segment(text: str) -> DocumentStructure:
     starts = [s.start for s in sections]
     sentences = tuple(
         Sentence(index=i, start=start, end=end, section=section_index_at(sections, starts, start),
-                 text=text[start:end])
+                 text=text[start:end].translate(_PLAIN_SPACES))
         for i, (start, end) in enumerate(split_spans(text))
     )
     return DocumentStructure(
