@@ -75,3 +75,13 @@ def test_quotes_keep_the_no_break_spaces_of_the_document() -> None:
     got = answer(text, "train.content.own")
     assert got.evidence and all(text[e.start:e.end] == e.quote for e in got.evidence)
     assert "\xa0" in got.evidence[0].quote
+
+
+def test_a_business_transfer_is_not_a_sale_of_the_users_recordings() -> None:
+    """Data moving with the company in a merger is not data sold, and "never sell your data" covers recordings."""
+    text = ("We record audio and produce transcripts of your recordings. We will never sell your data or use your "
+            "data for advertising. Contact us at [email protected]. We may transfer your information to potential "
+            "transactional partners in connection with a corporate transaction in which we are acquired by another "
+            "company, or we sell, liquidate, or transfer all or a portion of our assets.")
+    found = next(i for i in analyze(segment(text)).items if i.item == "recordings" and i.use == "sale_or_licensing")
+    assert found.verdict is Verdict.NO, found.explanation

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from termlens.analysis import clause_kinds as ck
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine
 from termlens.analysis.statements import has
@@ -77,6 +78,8 @@ def _sale(question: str, reading: Reading, category: Category,
         c = r.cues
         if not c.sale or r.restricted or not (only is not None or r.own & {category, Category.PERSONAL}):
             continue
+        if not c.negated and has(ck.BUSINESS_TRANSFER, r.sentence.text):
+            continue  # data moving with the business in a merger or a sale of the company is not data sold
         verdict = Verdict.NO if c.negated else Verdict.YES
         proposals.append(Proposal(verdict, r, 2 if only is not None or category in r.own else 1, r.conditions))
     return combine(question, reading, proposals, "sale or licensing to others")

@@ -66,8 +66,10 @@ NAMED_KINDS = re.compile(
     # "does not … personal data that qualifies as sensitive data": one class of data, not all of it
     r"sensitive (?:personal )?(?:data|information)|special categor(?:y|ies))\b", re.IGNORECASE)
 # "any of your content", or a list closed by a catch-all ("audio, video, chat … or other communications-like
-# Customer Content"): the exclusion reaches the whole category, not just the kinds it names.
+# Customer Content"), or "we will never sell your data": the exclusion reaches the whole category, not just the kinds
+# it names.
 _UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?:content|data|information|inputs?)\b|"
+                        r"\b(?:never|not) (?:\w+ ){0,3}?your (?:personal )?(?:data|information)\b|"
                         r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b",
                         re.IGNORECASE)
 
