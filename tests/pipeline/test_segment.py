@@ -37,9 +37,18 @@ def test_offsets_slice_the_text_exactly(ota_dir: Path) -> None:
     for earlier, later in zip(structure.sections, structure.sections[1:], strict=False):
         assert earlier.end == later.start
     for sentence in structure.sentences:
-        assert text[sentence.start:sentence.end] == sentence.text
+        # the sentence's text is what the analyzer reads: the slice, with no-break spaces read as spaces
+        assert text[sentence.start:sentence.end].replace("\xa0", " ") == sentence.text
     owns = next(s for s in structure.sentences if s.text.startswith("Zoom owns all rights, title, and interest"))
     assert structure.section_number(owns.section) == "10.5"
+
+
+def test_no_break_spaces_are_read_as_spaces_without_moving_offsets() -> None:
+    text = "Intro.\n\nWe\xa0use conversation data to\u202ftrain our models. Next sentence here."
+    structure = segment(text)
+    trained = next(s for s in structure.sentences if "train" in s.text)
+    assert trained.text == "We use conversation data to train our models."
+    assert text[trained.start:trained.end] == "We\xa0use conversation data to\u202ftrain our models."
 
 
 def test_definitions_and_effective_date(ota_dir: Path) -> None:

@@ -21,7 +21,9 @@ _WORD = re.compile(r"[a-zà-ÿ]+")
 # Documents pasted from web pages carry no-break and thin spaces between ordinary words ("we\xa0use
 # conversation data to train"). A sentence's text is what the analyzer reads, so those become plain spaces,
 # one character for one, so that offsets still point into the verbatim document text quotes are cut from.
-_PLAIN_SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u200a\u202f\u3000"})
+_ODD_SPACES = "\xa0\u2007\u2009\u200a\u202f\u3000"
+_PLAIN_SPACES = str.maketrans({c: " " for c in _ODD_SPACES})
+_ANY_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 
 
 def detect_language(text: str) -> str:
@@ -44,9 +46,10 @@ def segment(text: str) -> DocumentStructure:
     """Sections (with the document's own numbers), sentences, definitions, effective date, language."""
     sections = find_sections(text)
     starts = [s.start for s in sections]
+    plain = text.translate(_PLAIN_SPACES) if _ANY_ODD_SPACE.search(text) else text
     sentences = tuple(
         Sentence(index=i, start=start, end=end, section=section_index_at(sections, starts, start),
-                 text=text[start:end].translate(_PLAIN_SPACES))
+                 text=plain[start:end])
         for i, (start, end) in enumerate(split_spans(text))
     )
     return DocumentStructure(
