@@ -56,6 +56,12 @@ CASES = [
      "suggestions may help train our suggestion engine).", "train.usage.own", Verdict.YES, Condition.NONE),
     # a model developer's policy that takes prompts and keeps speaking of its models: chats are the user's content
     (_MODEL_DEVELOPER, "train.ai_io", Verdict.YES, Condition.OPT_OUT),
+    # a document that files its AI features' inputs and outputs under the user's content: what it says of the
+    # content probably reaches them
+    ("We use your User Content to train our machine learning models. When you use our generative AI features, the "
+     "inputs and outputs are your User Content.", "train.ai_io", Verdict.LIKELY, Condition.NONE),
+    ('We use Your Content to train our machine learning models.\n\n**"Your Content"** means the content you submit '
+     "to the Service and any generated responses.", "train.ai_io", Verdict.LIKELY, Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),

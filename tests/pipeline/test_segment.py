@@ -51,6 +51,11 @@ def test_no_break_spaces_are_read_as_spaces_without_moving_offsets() -> None:
     assert text[trained.start:trained.end] == "We\xa0use conversation data to\u202ftrain our models."
 
 
+def test_a_term_quoted_inside_bold_is_a_definition() -> None:
+    structure = segment('Intro.\n\n**"Your Content"** means the content you submit and any generated responses.')
+    assert "Your Content" in [d.term for d in structure.definitions]
+
+
 def test_definitions_and_effective_date(ota_dir: Path) -> None:
     structure = segment(read(ota_dir, ZOOM_TOS_2023_08_11))
     terms = {d.term: d for d in structure.definitions}

@@ -13,7 +13,7 @@ from termlens.analysis.resolve import Proposal, describe, silent_answer
 from termlens.analysis.statements import has
 from termlens.analysis.terms import CATEGORY_CUES, Category
 from termlens.analysis.training import decide_training
-from termlens.domain.model import Answer
+from termlens.domain.model import Answer, Evidence
 from termlens.domain.vocabulary import Condition, Verdict
 
 CONTENT = (Category.CONTENT,)
@@ -115,12 +115,45 @@ def train_usage_own(reading: Reading) -> Answer:
     return answer
 
 
+# "When you use generative AI features, the inputs and outputs are your User Data."
+_AI_IO_ARE_CONTENT = re.compile(
+    r"\b(?:inputs?|prompts?)\b[^.;:]{0,40}?\boutputs?\b[^.;:]{0,20}?\b(?:are|is|constitute|will be)\b"
+    r"(?: (?:also|considered|treated as|deemed))? (?:part of )?(?:your|the user['’]s|customer['’]s?) "
+    r"(?:[\w-]+ )?(?:content|data)\b", re.IGNORECASE)
+
+
+def _ai_io_declared_content(reading: Reading) -> Evidence | None:
+    """The clause that puts AI inputs and outputs under the user's content: a declaration in so many words, or
+    the definition of a content term that names prompts or generated responses."""
+    for s in reading.structure.sentences:
+        if ("utput" in s.text or "esponse" in s.text) and has(_AI_IO_ARE_CONTENT, s.text):
+            return reading.quote(s)
+    for term, defined in reading.terms.items():
+        if Category.CONTENT in defined.categories and Category.AI_IO_BROAD in defined.categories:
+            found = reading.definition_evidence(term)
+            if found is not None and has(CATEGORY_CUES[Category.AI_IO], found.quote):
+                return found
+    return None
+
+
 def train_ai_io(reading: Reading) -> Answer:
     """Are the prompts and outputs of the vendor's AI features used for training?"""
     if reading.ai_service:
         # On an AI assistant the prompts and chats are the content the user provides.
         return decide_training("train.ai_io", reading, AI_IO + CONTENT)
     answer = decide_training("train.ai_io", reading, AI_IO)
+    declared = _ai_io_declared_content(reading) if not answer.evidence else None
+    if declared is not None:
+        # The document itself files its AI features' inputs and outputs under the user's content: what it says of
+        # the content reaches them, though only through that link (a grant becomes probable, not stated).
+        own = train_content_own(reading)
+        if own.evidence and own.verdict is not Verdict.NO:
+            verdict = Verdict.LIKELY if own.verdict is Verdict.YES else own.verdict
+            evidence = tuple(sorted({declared.start: declared, own.evidence[0].start: own.evidence[0]}.values(),
+                                    key=lambda e: e.start))
+            return Answer("train.ai_io", verdict, own.condition, own.confidence * 0.85, evidence,
+                          f"Section {declared.section or '—'} counts the inputs and outputs of its AI features as "
+                          f"your content. {own.explanation}")
     if not answer.evidence and any(("AI" in s.text or "rompt" in s.text) and has(lx.AI_WORDS, s.text)
                                    and has(CATEGORY_CUES[Category.AI_IO], s.text)
                                    for s in reading.structure.sentences):

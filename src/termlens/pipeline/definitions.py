@@ -13,7 +13,9 @@ from termlens.domain.model import Definition, Sentence
 
 _Q_OPEN = "\"“«‘'"
 _Q_CLOSE = "\"”»’'"
-_TERM = rf"[{_Q_OPEN}]\s*(?:\*\*|__)?\s*(?P<term>[A-Z0-9ÀÉ][^{_Q_CLOSE}*\n]{{1,60}}?)\s*(?:\*\*|__)?\s*[{_Q_CLOSE}]"
+# (the quotes may sit inside or outside bold: "**Your Content**" or **"Your Content"**)
+_TERM = (rf"[{_Q_OPEN}]\s*(?:\*\*|__)?\s*(?P<term>[A-Z0-9ÀÉ][^{_Q_CLOSE}*\n]{{1,60}}?)\s*(?:\*\*|__)?\s*[{_Q_CLOSE}]"
+         r"(?:\*\*|__)?")
 _PATTERNS = (
     # "Customer Content" means …  /  « Contenu » désigne …
     re.compile(rf"^(?:\W|the\s)*{_TERM}\s*(?:means|shall mean|refers to|is defined as|includes|désigne|signifie)\b",
