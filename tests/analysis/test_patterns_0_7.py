@@ -62,6 +62,18 @@ CASES = [
      "inputs and outputs are your User Content.", "train.ai_io", Verdict.LIKELY, Condition.NONE),
     ('We use Your Content to train our machine learning models.\n\n**"Your Content"** means the content you submit '
      "to the Service and any generated responses.", "train.ai_io", Verdict.LIKELY, Condition.NONE),
+    # the vendor's own promise "not to use … or to license … to third parties" is an exclusion, unlike "You agree not
+    # to use the Services to …", which restricts the user
+    ("Acme agrees, whether or not Your Content is tagged, not to use any of Your Content or to license any of Your "
+     "Content to third parties for use in the development of Generative AI Programs.",
+     "train.content.third_party", Verdict.NO, Condition.NONE),
+    ("You agree not to use the Services to train machine learning models.", "train.content.own", Verdict.UNCLEAR,
+     Condition.NONE),
+    # a privacy policy that says "you cannot revoke permission" to publish public content describes an irrevocable
+    # licence granted elsewhere: probably broad
+    ("When using the public network, you cannot revoke permission for Acme to publish and to allow others to have "
+     "derivative rights to such public content once it is made public.", "license.content.broad", Verdict.LIKELY,
+     Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),

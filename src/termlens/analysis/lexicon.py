@@ -78,6 +78,13 @@ NEGATED_USE = _rx(
     + _USE_VERBS + r"\b|\brestrict\w* (?:\w+ ){0,6}?from\b|\b(?:prohibit\w*|forbid\w*|disclaims?)\b|"
     r"\bne \w+ (?:pas|jamais|aucun\w*)|\bn['’]\w+ (?:pas|jamais|aucun\w*)"
 )
+# "Acme agrees, whether or not Your Content is NoAI Content, not to use … or to license …": the vendor's own promise,
+# which the "not to use" of user restrictions ("You agree not to use the Services to …") must not hide.
+VENDOR_PROMISES_NOT_TO = re.compile(
+    r"\b(?!(?:You|Users?|Customers?|Members?|Subscribers?|Licensees?|Clients?)\b)(?:[Ww]e|[A-Z][\w.&-]*) "
+    r"(?:hereby )?(?:agrees?|commits?|undertakes?|promises?)\b[^.;]{0,80}?"
+    r"\bnot to (?:use|licen[cs]e|sell|share|disclose|provide|train)\b"
+)
 # "To improve the Services (excluding model training)": a purpose that leaves training out is not about training.
 TRAINING_CARVED_OUT = _rx(
     r"\b(?:excluding|except for|other than|not including) (?:\w+ ){0,2}?(?:model |AI )?training\b"
@@ -238,17 +245,20 @@ LICENSE = _rx(
     # "Customer grants Acme only the limited rights that are reasonably necessary": a licence by another name
     r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
     r"(?:rights?|permission)|"
-    r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez)\b"
+    r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez|"
+    # "you cannot revoke permission for Acme to publish … such public content": an irrevocable licence
+    r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?(?:permission|licen[cs]e|rights?))\b"
 )
 # Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
 LICENSE_STRONG = _rx(
-    r"\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|"
+    r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
     r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
 )
 # Limits that read like breadth: removed before breadth is looked for.
 NOT_BROAD = _rx(r"\b(?:non-?|not )(?:transferr?able|sub-?licen[cs]\w+|assignable|perpetual|irrevocable)\b")
 LICENSE_BREADTH = _rx(
-    r"\b(?:perpetual|irrevocable|sub-?licen[cs]\w+|transferr?able|assignable|any (?:purpose|use|media|"
+    r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
+    r"any (?:purpose|use|media|"
     r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
     r"(?:new|future|other) (?:products|technologies)|develop(?:ing)? new|marketing|"
     r"promot\w+|advertis\w+|research|machine[- ]learning|artificial[- ]intelligence|train\w*|"
@@ -313,6 +323,7 @@ VENDOR_TAKES = _rx(
     r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+) "
     r"(?:a|an|the)\b|"
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
+    r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission for (?!you\b)\w+|"
     r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"
     r"vous (?:nous )?(?:accordez|conc[ée]dez)|"
     r"(?:we|us)(?: and (?:our|its) \w+)? (?:are|is|be|shall be|will be) granted|"

@@ -185,6 +185,11 @@ _LICENCE_SCOPE = re.compile(r"\b(?:this licen[cs]e (?:also )?(?:includes|covers|
                             r"(?:within|in) the scope of (?:this|the|that) licen[cs]e)\b", re.IGNORECASE)
 
 
+_PERMISSION_DESCRIBED = re.compile(r"\b(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission\b",
+                                   re.IGNORECASE)
+_GRANT_WORDS = re.compile(r"\b(?:grant\w*|licen[cs]e)\b", re.IGNORECASE)
+
+
 def licence_content_broad(reading: Reading) -> Answer:
     """Does the vendor take a licence to content beyond operating the service for the user?"""
     broad: list[SentenceReading] = []
@@ -217,6 +222,13 @@ def licence_content_broad(reading: Reading) -> Answer:
                          and not r.restricted and r.names(Category.CONTENT) and has(_LICENCE_SCOPE, r.sentence.text)),
                         key=lambda r: not r.cues.ai_training)
         scope = scopes[0] if scopes else None
+        if has(_PERMISSION_DESCRIBED, broad[0].sentence.text) and not has(_GRANT_WORDS, broad[0].sentence.text):
+            # "You cannot revoke permission for Acme to publish … public content": an irrevocable licence described,
+            # not granted here; it lives in the document that grants it.
+            return Answer("license.content.broad", Verdict.LIKELY, Condition.NONE, 0.6,
+                          reading.evidence([broad[0]]),
+                          describe(reading, chosen, "describes an irrevocable permission over your content that is "
+                                                    "granted elsewhere, so a broad licence is probable."))
         return Answer("license.content.broad", Verdict.YES, Condition.NONE, 0.85,
                       reading.evidence([broad[0]] + ([scope] if scope else [])),
                       describe(reading, chosen, "grants the vendor a licence to your content that goes beyond "

@@ -89,7 +89,7 @@ def _negated(text: str) -> bool:
     # A quoted button or setting label ("clicking on “do not train on my content”") names a control, it is
     # not the vendor's statement.
     cleaned = lx.FALSE_NEGATION.sub(" ", _QUOTED_LABEL.sub(" ", text))
-    return bool(lx.NEGATED_USE.search(cleaned))
+    return bool(lx.NEGATED_USE.search(cleaned)) or ("not to" in text and bool(lx.VENDOR_PROMISES_NOT_TO.search(text)))
 
 
 _QUOTED_LABEL = re.compile(r"[“\"][^”\"]{1,60}[”\"]")
