@@ -74,6 +74,14 @@ CASES = [
     ("When using the public network, you cannot revoke permission for Acme to publish and to allow others to have "
      "derivative rights to such public content once it is made public.", "license.content.broad", Verdict.LIKELY,
      Condition.NONE),
+    # recipients bound to the vendor's instructions, or a closed list of the cases of sharing: others do not get the
+    # content for their own purposes
+    ("We share your content with vendors who host our Services. Pursuant to our instructions, these parties will "
+     "access, process, or store Personal Data only in the course of performing their duties to us.",
+     "train.content.third_party", Verdict.UNLIKELY, Condition.NONE),
+    ("You can upload files and messages. We do not share your personal information with companies, organisations or "
+     "individuals outside of Acme except in the following cases:\n\n* With your consent\n* For legal reasons\n",
+     "train.content.third_party", Verdict.UNLIKELY, Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),
@@ -103,3 +111,12 @@ def test_a_business_transfer_is_not_a_sale_of_the_users_recordings() -> None:
             "company, or we sell, liquidate, or transfer all or a portion of our assets.")
     found = next(i for i in analyze(segment(text)).items if i.item == "recordings" and i.use == "sale_or_licensing")
     assert found.verdict is Verdict.NO, found.explanation
+
+
+def test_the_limit_on_recipients_is_quoted_before_not_selling() -> None:
+    """For others' training, the clause binding recipients to the vendor's instructions is the first quote."""
+    text = ("We do not sell your personal data. We share your content with vendors who host our Services. Pursuant to "
+            "our instructions, these parties will access, process, or store Personal Data only in the course of "
+            "performing their duties to us.")
+    got = answer(text, "train.content.third_party")
+    assert got.evidence and "Pursuant to our instructions" in got.evidence[0].quote

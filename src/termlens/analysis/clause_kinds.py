@@ -24,6 +24,24 @@ LIMITED_SHARING = _rx(
     r"(?:only|solely) (?:for|to) (?:the )?(?:limited |specific )?purposes?|(?:cannot|may not|can['’]t) be used for "
     r"(?:their|its|the (?:\w+ ){0,2}?\w+['’]?s?) own purposes)\b"
 )
+# What the recipients of shared data may do is bound to the vendor's instructions ("Pursuant to our instructions,
+# these parties will access, process, or store Personal Data only in the course of performing their duties to us"),
+# or the cases in which data is shared at all form a closed list ("We do not share your personal information …
+# except in the following cases:"): others do not get it for their own purposes, training included.
+RECIPIENTS_BOUND = _rx(
+    r"\b(?:these|such|the(?:se)? (?:third )?)?(?:parties|entities|providers|vendors|processors|companies)\b[^.;]{0,40}?"
+    r"\b(?:access|process|store|use)\w*\b[^.;]{0,80}?\b(?:only (?:in the course of performing their (?:duties|"
+    r"services)|(?:in accordance with|pursuant to|based on|on) (?:our|\w+['’]s) instructions)|under (?:close )?"
+    r"instruction from us)|"
+    r"\b(?:pursuant to|based on|in accordance with) our instructions, (?:these|such|the) (?:parties|entities|"
+    r"providers|vendors)\b"
+)
+SHARING_CLOSED = _rx(
+    r"\b(?:do not|don['’]t|will not|won['’]t) (?:share|disclose)\b[^.;]{0,120}?\bexcept (?:in|under) the following\b|"
+    r"\b(?:share|disclose)\w* (?:\w+ ){0,6}?(?:only (?:under|in) (?:one of )?|under one of )the following (?:limited )?"
+    r"(?:circumstances|cases|situations)\b|"
+    r"\blimited (?:instances|circumstances|cases) in which we (?:will |may |would )?(?:share|disclose)\b"
+)
 # A licence taken jointly with the group or partners: "You grant us and our affiliates the right …".
 GROUP_GRANTEE = _rx(
     r"\b(?:us|we|[A-Z]\w+) and (?:our|its) (?:affiliates|partners|group companies|subsidiaries)\b|"

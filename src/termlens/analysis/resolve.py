@@ -140,6 +140,8 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     # their own purposes") says more than one naming the providers that run the service.
     limits_others = (2 if r.cues.negated and r.cues.sale else 1) if others and (
         r.cues.negated or has(_OWN_PURPOSES_BARRED, r.sentence.text)) else 0
+    if others and (has(ck.RECIPIENTS_BOUND, r.sentence.text) or has(ck.SHARING_CLOSED, r.sentence.text)):
+        limits_others = 3  # what recipients may do, or the only cases of sharing, says more than "we do not sell"
     return (-int(r.cues.ai_training), -p.strength, -limits_others, int(shared != others),
             -int(has(_TRAIN_VERB, r.sentence.text)),
             -int(p.verdict is not Verdict.NO and has(_STATES_PURPOSE, r.sentence.text)),

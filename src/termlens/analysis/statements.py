@@ -123,7 +123,8 @@ _GATE = re.compile(
     r"\bads\b|promot|sell|sold|\bsale|monetiz|improv|develop|enhanc|only|solely|exclusiv|limited|restrict|except|"
     r"other than|research|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|apprentissage|sponsor|"
     r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours|behalf|necessary to|need to know|"
-    r"onfidential|available (?:\w+ ){0,2}?(?:to|via|through)|subscriber|firehose|data dump|derivative rights",
+    r"onfidential|available (?:\w+ ){0,2}?(?:to|via|through)|subscriber|firehose|data dump|derivative rights|"
+    r"instructions?\b|the following (?:limited )?(?:cases|circumstances|situations)|limited (?:instances|cases)",
     re.IGNORECASE,
 )
 _NOTHING = frozenset[Condition]()
@@ -182,7 +183,8 @@ def read_sentence(text: str) -> Cues:
         third_party=third_party,
         third_party_models=(third_party or ai_words) and bool(lx.THIRD_PARTY_MODELS.search(text)),
         service_providers=service_providers,
-        limited_sharing=(third_party or service_providers) and bool(ck.LIMITED_SHARING.search(text)),
+        limited_sharing=((third_party or service_providers) and bool(ck.LIMITED_SHARING.search(text)))
+        or bool(ck.RECIPIENTS_BOUND.search(text)) or bool(ck.SHARING_CLOSED.search(text)),
         made_available=_any(low, ("available", "subscriber", "firehose", "dump", "derivative"))
         and bool(ck.MADE_AVAILABLE_TO_OTHERS.search(text)),
         confidential="onfidential" in text and bool(ck.CONFIDENTIAL.search(text)),

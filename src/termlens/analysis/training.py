@@ -74,6 +74,12 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 has(ck.LIMITED_SHARING, r.sentence.text) or has(lx.CLOSED_LIST, r.sentence.text)) and has(
                 _DATA_OR_SHARING, r.sentence.text):
             strength = 1  # "our contractors …, only for the limited purposes described": whatever data they get
+        if third_party and not (c.ai_training or c.sale) and (
+                has(ck.RECIPIENTS_BOUND, r.sentence.text) or has(ck.SHARING_CLOSED, r.sentence.text)):
+            # Recipients bound to the vendor's instructions, or a closed list of the cases of sharing: others do
+            # not get the data for their own purposes.
+            proposals.append(Proposal(Verdict.UNLIKELY, r, max(strength, 1), r.conditions))
+            continue
         if (c.ai_training or c.ai_development) and has(ck.POSTPONED, r.sentence.text) and not c.negated:
             # "We are postponing the use of your information to develop AI": the use is dormant for now,
             # whatever data the document elsewhere lists for it.
