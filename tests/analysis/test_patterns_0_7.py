@@ -82,6 +82,14 @@ CASES = [
     ("You can upload files and messages. We do not share your personal information with companies, organisations or "
      "individuals outside of Acme except in the following cases:\n\n* With your consent\n* For legal reasons\n",
      "train.content.third_party", Verdict.UNLIKELY, Condition.NONE),
+    # content end-to-end encrypted against the vendor itself cannot be trained on or used for ads
+    ("End-to-end encryption means that your messages are encrypted to protect against us and third parties from "
+     "reading them.", "train.content.own", Verdict.UNLIKELY, Condition.NONE),
+    ("Your messages are end-to-end encrypted, so we cannot read them.", "marketing.content", Verdict.UNLIKELY,
+     Condition.NONE),
+    # how long content is kept is not a list of what it is used for
+    ("Your Input and Output are processed only as long as necessary to generate the Output and are not retained "
+     "further, except as required by law.", "marketing.content", Verdict.UNCLEAR, Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),

@@ -105,6 +105,21 @@ NOT_CONTENT_USE = _rx(
     r"tracking technolog\w+|"
     r"SDKs?|advertising (?:IDs?|identifiers?)|device identifiers?)\b"
 )
+# How long data is kept ("we do not retain your messages", "processed only as long as necessary … and not retained
+# further"): a limit on storage, not a list of what the data is used for.
+RETENTION = _rx(
+    r"\b(?:do not|don['’]t|will not|won['’]t|not) (?:\w+ )?retain\w*\b|\b(?:are|is) not retained\b|"
+    r"\bdeleted from our servers\b|\b(?:retain|keep|store)\w* (?:\w+ ){0,6}?(?:only )?(?:for )?as long as\b|"
+    r"\bonly (?:for )?as long as (?:is )?(?:necessary|needed|required)\b"
+)
+# End-to-end encryption that keeps the vendor itself from reading messages: it cannot train on them or use them
+# for ads ("your messages are encrypted to protect against us and third parties from reading them").
+END_TO_END = _rx(
+    r"\bend[- ]to[- ]end[- ]encrypt\w*\b[^.;]{0,160}?\b(?:protect against us|(?:we|us|\w+) (?:cannot|can['’]t|"
+    r"(?:are|is) not able to|(?:are|is) unable to|(?:do|does) not have (?:the )?(?:ability|keys?) to) (?:\w+ )?"
+    r"(?:read|see|access|listen|decrypt)|(?:no one|nobody) (?:else|outside)?[^.;]{0,40}?(?:including|not even) "
+    r"(?:us|\w+))"
+)
 # "You waive any right to approve marketing materials related to your content": marketing is contemplated.
 MARKETING_WAIVER = _rx(
     r"\b(?:approv\w+|inspect\w+|review)\w* (?:\w+ ){0,2}?(?:marketing|promotional|advertising)"

@@ -145,7 +145,9 @@ def marketing_content(reading: Reading) -> Answer:
         # "We need a limited licence", followed by the licence itself, which is broad: the broad one governs.
         narrow_licence = (r.vendor_licence and c.licence and not c.licence_broad and not r.in_licence
                           and broad is None)
-        if (c.closed_list or narrow_licence or c.confidential) and not c.marketing and content:
+        if ((c.closed_list and not has(ck.RETENTION, r.sentence.text)) or narrow_licence or c.confidential
+                or c.sealed) and not c.marketing and content:
+            # (how long content is kept is not what it is used for; content sealed end to end cannot feed ads)
             proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
             continue
         if has(ck.MARKETING_WAIVER, r.sentence.text) and content:

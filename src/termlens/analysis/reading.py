@@ -196,7 +196,9 @@ def read_document(structure: DocumentStructure) -> Reading:
                 | _row_conditions(sentence, row),
                 own=own,
                 restricted=cues.user_restriction or (inherit and lead_restricts) or bool(has(ck.RISK_CLAUSE, text))
-                or bool(has(ck.ABOUT_THE_DOCUMENT, text)) or bool(has(ck.DEFINITION_SENTENCE, text)),
+                or bool(has(ck.ABOUT_THE_DOCUMENT, text))
+                # ("End-to-end encryption means that your messages are encrypted …" defines, and also commits)
+                or (bool(has(ck.DEFINITION_SENTENCE, text)) and not cues.sealed),
                 in_licence=inherit and lead_licence,
             )
         )

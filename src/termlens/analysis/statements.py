@@ -43,6 +43,7 @@ class Cues:
     limited_sharing: bool  # recipients who act "on our behalf" / "only for the limited purposes described"
     made_available: bool  # content handed to other organisations ("via our API", "a data dump", "a firehose")
     confidential: bool  # "Customer Content is Customer's Confidential Information"
+    sealed: bool  # end-to-end encrypted so that the vendor itself cannot read it
     licence: bool
     licence_broad: bool
     ownership: bool
@@ -59,7 +60,7 @@ class Cues:
         return not self.heading_only and (
             self.ai_training or self.ai_development or self.licence or self.ownership or self.marketing
             or self.sale or self.improve or self.closed_list or self.their_services or self.user_owns
-            or self.disclaims or self.limited_sharing or self.confidential or self.made_available
+            or self.disclaims or self.limited_sharing or self.confidential or self.made_available or self.sealed
         )
 
 
@@ -124,7 +125,8 @@ _GATE = re.compile(
     r"other than|research|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|apprentissage|sponsor|"
     r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours|behalf|necessary to|need to know|"
     r"onfidential|available (?:\w+ ){0,2}?(?:to|via|through)|subscriber|firehose|data dump|derivative rights|"
-    r"instructions?\b|the following (?:limited )?(?:cases|circumstances|situations)|limited (?:instances|cases)",
+    r"instructions?\b|the following (?:limited )?(?:cases|circumstances|situations)|limited (?:instances|cases)|"
+    r"end[- ]to[- ]end",
     re.IGNORECASE,
 )
 _NOTHING = frozenset[Condition]()
@@ -188,6 +190,7 @@ def read_sentence(text: str) -> Cues:
         made_available=_any(low, ("available", "subscriber", "firehose", "dump", "derivative"))
         and bool(ck.MADE_AVAILABLE_TO_OTHERS.search(text)),
         confidential="onfidential" in text and bool(ck.CONFIDENTIAL.search(text)),
+        sealed="ncrypt" in text and bool(ck.END_TO_END.search(text)),
         licence=licence,
         licence_broad=licence_broad,
         ownership=_any(low, _OWNERSHIP_HINTS) and bool(lx.OWNERSHIP.search(text)),
@@ -205,7 +208,7 @@ IRRELEVANT = Cues(
     ai_training=False, ai_development=False, improve=False, their_services=False, marketing_use=False,
     marketing_negated=False, heading_only=False, negated=False, user_restriction=False, notwithstanding=False,
     closed_list=False, conditions=_NOTHING, third_party=False, third_party_models=False, service_providers=False,
-    limited_sharing=False, made_available=False, confidential=False,
+    limited_sharing=False, made_available=False, confidential=False, sealed=False,
     licence=False, licence_broad=False, ownership=False, user_owns=False, disclaims=False, marketing=False,
     sale=False,
     control=False, categories=frozenset(),

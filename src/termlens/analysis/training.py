@@ -112,7 +112,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         if accept is not None and not accept(r):
             # A closed list of what may be done with the data answers every use it leaves out (a licence the
             # vendor gives the user to its software is not one).
-            if c.closed_list and r.names(*data) and not c.ai_training and not _licence_to_user_only(r):
+            if (c.closed_list and r.names(*data) and not c.ai_training and not _licence_to_user_only(r)
+                    and not has(ck.RETENTION, r.sentence.text)):
                 proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
             continue
         if not third_party and ((has(_RECIPIENTS_MODELS, r.sentence.text) and not has(_OURS, r.sentence.text))
@@ -170,8 +171,13 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             verdict = (Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else
                        Verdict.UNLIKELY if c.closed_list and not c.improve else Verdict.UNCLEAR)
             proposals.append(Proposal(verdict, r, strength, conds))
-        elif (r.vendor_licence and c.licence and strength == 2) or (c.closed_list and r.names(*data)
-                                                                    and not _licence_to_user_only(r)):
+        elif c.sealed and r.names(*data) and not c.ai_training:
+            # End-to-end encrypted against the vendor itself: it cannot read the content, let alone train on it
+            # or hand it to others.
+            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
+        elif (r.vendor_licence and c.licence and strength == 2) or (
+                c.closed_list and r.names(*data) and not _licence_to_user_only(r)
+                and not has(ck.RETENTION, r.sentence.text)):
             # A licence or closed list "to operate, develop and improve the Service" leaves training open;
             # one limited to operating the service points away from it.
             verdict = (Verdict.UNCLEAR if (c.improve or not c.closed_list) and not c.negated and not third_party
