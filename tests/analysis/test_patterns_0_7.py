@@ -90,6 +90,21 @@ CASES = [
     # how long content is kept is not a list of what it is used for
     ("Your Input and Output are processed only as long as necessary to generate the Output and are not retained "
      "further, except as required by law.", "marketing.content", Verdict.UNCLEAR, Condition.NONE),
+    # liability disclaimers and the arbitration's confidentiality say nothing of what is done with the data
+    ("We accept no liability in respect of any content or information submitted by users of the Services and "
+     "published by us, or on our behalf, on any of the Services or elsewhere by third parties.",
+     "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+    ("All documents and information disclosed in the course of the arbitration shall be kept strictly confidential "
+     "and shall not be used for any purpose other than the arbitration.", "train.content.third_party",
+     Verdict.UNCLEAR, Condition.NONE),
+    # "by way of example and not limitation … except as permitted" is not a closed list
+    ("We may generate revenues from your use of the Services, including, by way of example and not limitation, "
+     "through the sale of advertising, usage data and gifts and except as specifically permitted by you.",
+     "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
+    # "The applications and the Content are not sold or transferred to you" is about what the user buys
+    ("The Acme applications and the Content are not sold or transferred to you. You grant Acme a transferable, "
+     "sub-licensable licence to use your User Content in connection with the Service.",
+     "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),

@@ -91,7 +91,10 @@ RIGHT_TO_OBJECT = _rx(r"\b(?:right to object|(?:can|may) object|object to|droit 
 RISK_CLAUSE = _rx(
     r"\b(?:indemnif\w+|hold (?:\w+ )?harmless|(?:exclude|disclaim|limit)\w*\b[^.;]{0,80}?\bliabilit\w+|"
     r"(?:not|never) (?:be )?(?:liable|responsible)|no (?:guarantees?|warrant(?:y|ies))|"
-    r"you (?:hereby )?(?:\w+,? )?(?:represent|warrant)s?,? (?:and|that)|"
+    r"you (?:hereby )?(?:\w+,? )?(?:represent|warrant|promise)s?,? (?:and|that)|"
+    r"(?:accept|assume|bear|have) no (?:\w+ )?liabilit\w+|"
+    # the arbitration's own documents are kept confidential: dispute procedure, not a use of the user's data
+    r"(?:in the course of|during|in) (?:the|an|any) arbitration\b|"
     r"\bclaims? (?:\w+ ){0,4}?arising (?:from|out of)|"
     # "Output may contain material that resembles the model's training data": a warning about outputs
     r"(?:outputs?|responses?|results?) (?:may|might|can|could) (?:not be|contain|include|resemble|reflect|be "
@@ -188,4 +191,6 @@ MADE_AVAILABLE_TO_OTHERS = _rx(
     r"subscribers\b|\b(?:firehose|data dumps?)\b|\ballow (?:\w+ ){0,3}?others to have derivative rights\b"
 )
 # "The applications and the Content are licensed, not sold, to you": the vendor's own material, not the user's.
-LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b")
+LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b|"
+                        # "The software and the Content are not sold or transferred to you": what the user buys
+                        r"\bnot sold (?:or transferred )?to you\b")

@@ -115,7 +115,8 @@ MARKETING_USE = _rx(
 )
 # Negations that do not deny the statement itself.
 FALSE_NEGATION = _rx(
-    r"\b(?:not limited to|but not limited|whether or not|may or may not|not only|if you do not|"
+    r"\b(?:not limited to|but not limited|(?:and|but) not (?:by way of )?limitation|whether or not|may or may not|"
+    r"not only|if you do not|"
     r"if you don['’]t|do not want|don['’]t want|not to use|unless|not (?:be )?(?:able|required)|"
     r"do not (?:agree|accept)|not affiliated|not responsible|not liable|not intended|(?:have|has) not opted out|"
     r"not opted out|do not opt out|(?:does|do|did) not (?:consent|agree)|no guarantees?|not guarantee\w*|"

@@ -84,8 +84,11 @@ def train_content_third_party(reading: Reading) -> Answer:
     # A licence that lets partners or other companies use the content the vendor may train on
     # probably lets them train too; a merely sublicensable one (or one the vendor does not train
     # under) leaves it open.
+    # (a grant that names the content itself: "the right to use your device's storage and to allow our business
+    # partners to do the same" borrows "Content" only from its paragraph)
     licences = [r for r in reading.sentences
-                if r.vendor_licence and r.names(*CONTENT) and (has(_SUBLICENSE, r.sentence.text) or r.cues.third_party)]
+                if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
+                and (has(_SUBLICENSE, r.sentence.text) or r.cues.third_party)]
     licences.sort(key=lambda r: not r.cues.third_party)
     if licences:
         r = licences[0]
