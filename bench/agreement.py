@@ -1,12 +1,13 @@
 """Inter-annotator agreement on the held-out golden set, on the same metrics the analyzer is held to.
 
 A second annotator labelled held-out versions blind (tests/golden/analyzer/second/*.yaml): the retired first
-held-out split (now dev_h.yaml, second annotation second/dev_h_*.yaml) and heldout_b (second/heldout_b.yaml).
+held-out split (now dev_h.yaml, second annotation second/dev_h_*.yaml), heldout_b (second/heldout_b.yaml) and
+heldout_c (second/heldout_c.yaml).
 Each annotator's labels are scored as if they were a system's answers against the other's labels:
 within-defensible, exact, condition and evidence agreement. This tells how high an analyzer can
 reasonably be expected to score against one annotator.
 
-    .venv/bin/python bench/agreement.py [--split dev_h|heldout_b]
+    .venv/bin/python bench/agreement.py [--split dev_h|heldout_b|heldout_c]
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Pat
 def main() -> int:
     """Print agreement both ways."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev_h", "heldout_b"], default="heldout_b")
+    parser.add_argument("--split", choices=["dev_h", "heldout_b", "heldout_c"], default="heldout_b")
     split = parser.parse_args().split
     ota = ROOT.parent / "shared" / "data" / "ota"
     first = load_split(GOLDEN / f"{split}.yaml")

@@ -143,3 +143,34 @@ def test_the_limit_on_recipients_is_quoted_before_not_selling() -> None:
             "performing their duties to us.")
     got = answer(text, "train.content.third_party")
     assert got.evidence and "Pursuant to our instructions" in got.evidence[0].quote
+
+
+def _sale_of(text: str, item: str = "posts") -> tuple[Verdict, str]:
+    found = next(i for i in analyze(segment(text)).items if i.item == item and i.use == "sale_or_licensing")
+    return found.verdict, found.explanation
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # content made available to other companies, or licensed to others, is licensed out
+    ("You grant us a licence to your Content. This license includes the right for us to make Your Content available "
+     "for syndication, broadcast, distribution, or publication by other companies, organizations, or individuals.",
+     Verdict.YES),
+    ("You grant us a licence to your content which is sub-licensable (this means we can license your content to "
+     "others, e.g. to trusted third parties).", Verdict.YES),
+    # a sublicensable licence that runs to other users and partners probably reaches them; one only the vendor takes
+    # leaves it open
+    ("You grant Acme and our users a non-exclusive, royalty-free, transferable, sublicensable, worldwide license to "
+     "use, store, display and reproduce the User Content you post.", Verdict.LIKELY),
+    ("You grant us a non-exclusive, transferable, sub-licensable, worldwide license to host, use and distribute your "
+     "Content for the purpose of making the Service available.", Verdict.UNCLEAR),
+    # "we do not sell your personal data" points away from licensing posts without ruling it out; "we will never sell
+    # your content" rules it out; a right to opt out of sales is not a sale
+    ("We do not sell your personal data. Your posts are public.", Verdict.UNLIKELY),
+    ("We will never sell your Content without getting your permission first.", Verdict.NO),
+    ("Nevada law requires operators of online services to provide a way for Nevada residents to request to opt-out "
+     "of the sale of Personal Data. We do not sell your personal data.", Verdict.UNLIKELY),
+])
+def test_licensing_posts_to_others(text: str, verdict: Verdict) -> None:
+    """Whether the user's posts are sold or licensed to other organisations."""
+    got, why = _sale_of(text)
+    assert got is verdict, why

@@ -85,6 +85,12 @@ LICENSING_OUT = _rx(
     r"\b(?:licensing fees?|data licensing|licen[cs]e (?:\w+ ){0,3}?(?:content|data|posts) to|charge (?:\w+ ){0,3}?"
     r"fees? for (?:\w+ ){0,4}?access|make (?:\w+ ){0,4}?available (?:\w+ ){0,4}?for (?:a )?fee)\b"
 )
+# The user's legal right to opt out of sales ("Nevada law requires … a way to opt-out of the sale of Personal Data",
+# "the right to know what personal data we … sell"): boilerplate about rights, not a statement that data is sold.
+SALE_RIGHTS = _rx(
+    r"\b(?:right|request|requests|way) to (?:\w+ ){0,4}?opt[- ]?out of (?:the )?(?:\w+ )?(?:sale|selling|sharing)\b|"
+    r"\b(?:disclose|know) (?:what|which) (?:personal )?(?:data|information) we (?:[\w,]+ ){0,6}?sell\b"
+)
 RIGHT_TO_OBJECT = _rx(r"\b(?:right to object|(?:can|may) object|object to|droit d['’]opposition|vous opposer)\b")
 # Liability, indemnity and warranty clauses allocate risk; they never grant or deny a use of data, whatever
 # words ("advertising", "not", "only") they list.
@@ -188,7 +194,10 @@ MADE_AVAILABLE_TO_OTHERS = _rx(
     r"(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)(?! (?:services?|materials?|sites?|websites?|apps?))|"
     r"subscribers|developers|researchers|(?:\w+ ){0,3}?API|(?:\w+ ){0,3}?data dumps?)\b|"
     r"\b(?:provid(?:e|es|ed|ing)|stream\w*|syndicat\w+|distribut\w+) (?:[\w’'-]+ ){0,4}?(?:to|with) (?:\w+ ){0,2}?"
-    r"subscribers\b|\b(?:firehose|data dumps?)\b|\ballow (?:\w+ ){0,3}?others to have derivative rights\b"
+    r"subscribers\b|\b(?:firehose|data dumps?)\b|\ballow (?:\w+ ){0,3}?others to have derivative rights\b|"
+    # "to make Your Content available for syndication, broadcast, distribution, or publication by other companies"
+    r"\bavailable for (?:syndication|distribution|publication|broadcast)\b[^.;]{0,80}?\bby (?:other companies|"
+    r"organi[sz]ations|third[- ]part(?:y|ies)|partners)\b"
 )
 # "The applications and the Content are licensed, not sold, to you": the vendor's own material, not the user's.
 LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b|"

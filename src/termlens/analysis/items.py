@@ -16,9 +16,9 @@ from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category
-from termlens.analysis.training import decide_training
+from termlens.analysis.training import decide_training, made_available_to_others
 from termlens.domain.model import Answer, ItemAnswer
-from termlens.domain.vocabulary import DATA_ITEMS, DATA_ITEMS_BY_ID, DataItem, ItemFamily, Use, Verdict
+from termlens.domain.vocabulary import DATA_ITEMS, DATA_ITEMS_BY_ID, Condition, DataItem, ItemFamily, Use, Verdict
 
 FAMILY_CATEGORY: dict[ItemFamily, Category] = {
     ItemFamily.CONTENT: Category.CONTENT,
@@ -76,13 +76,70 @@ def _sale(question: str, reading: Reading, category: Category,
     proposals: list[Proposal] = []
     for r in only if only is not None else reading.sentences:
         c = r.cues
-        if not c.sale or r.restricted or not (only is not None or r.own & {category, Category.PERSONAL}):
+        if r.restricted:
             continue
-        if not c.negated and has(ck.BUSINESS_TRANSFER, r.sentence.text):
-            continue  # data moving with the business in a merger or a sale of the company is not data sold
+        content = category is Category.CONTENT and (Category.CONTENT in r.own or r.in_licence)
+        if content and not c.sale and (c.made_available or c.licence):
+            proposals.extend(_content_licensed_out(r))
+            continue
+        if not c.sale or not (only is not None or r.own & {category, Category.PERSONAL}):
+            continue
+        if not c.negated and (has(ck.BUSINESS_TRANSFER, r.sentence.text) or has(ck.SALE_RIGHTS, r.sentence.text)):
+            # data moving with the business in a merger is not data sold; nor is a right to opt out of sales
+            continue
+        if c.negated and has(ck.LICENSED_NOT_SOLD, r.sentence.text):
+            continue  # the vendor's software, licensed and not sold to the user
         verdict = Verdict.NO if c.negated else Verdict.YES
+        if (verdict is Verdict.NO and category is Category.CONTENT and not has(_CONTENT_NOT_SOLD, r.sentence.text)
+                and has(_PERSONAL_DATA, r.sentence.text)):
+            # "We do not sell your personal data": public posts licensed to others are not personal data sold,
+            # so the promise points away from licensing content without ruling it out.
+            verdict = Verdict.UNLIKELY
+        elif verdict is Verdict.YES and content and made_available_to_others(r, 2):
+            proposals.extend(_content_licensed_out(r))
+            continue
         proposals.append(Proposal(verdict, r, 2 if only is not None or category in r.own else 1, r.conditions))
     return combine(question, reading, proposals, "sale or licensing to others")
+
+
+# "We don't sell any of your information", "we will never sell your Content": the content is covered.
+_CONTENT_NOT_SOLD = re.compile(r"\b(?:any|all) (?:of )?(?:your |the )?(?:information|data|content)\b|"
+                               r"\b(?:your|user|customer) (?:content|data)\b|\b(?:aucune|aucun) de vos\b",
+                               re.IGNORECASE)
+_WE_MAY = re.compile(r"\b(?:we|[A-Z][\w.]*) (?:may|can|will|might) (?:\w+ )?licen[cs]e\b")
+_PERSONAL_DATA = re.compile(r"\bpersonal (?:data|information)\b|\bdonn[ée]es (?:à caractère )?personnelles\b|"
+                            r"\buser information\b", re.IGNORECASE)
+_SUBLICENSE = re.compile(r"\bsub-?licen[cs]\w+", re.IGNORECASE)
+
+
+def _content_licensed_out(r: SentenceReading) -> list[Proposal]:
+    """Content the vendor hands to other companies: licensed for fees or made available to them (yes), through
+    an API or a data dump (likely), or under a licence the vendor may pass on to partners (likely) or sublicense
+    without naming anyone (unclear)."""
+    c, text = r.cues, r.sentence.text
+    if c.negated:
+        return []
+    if made_available_to_others(r, 2):
+        named = has(ck.LICENSING_OUT, text) or has(_OTHER_ORGANISATIONS, text)
+        return [Proposal(Verdict.YES if named else Verdict.LIKELY, r, 2, r.conditions - {Condition.PLAN})]
+    if has(ck.LICENSING_OUT, text) and has(_WE_MAY, text):
+        return [Proposal(Verdict.YES, r, 2, r.conditions)]  # "sub-licensable (this means we can license your content
+        # to others, e.g. … to trusted third parties)"
+    if r.vendor_licence and has(_SUBLICENSE, text):
+        # probable where the licence itself runs to partners or other users, open where only the vendor takes it
+        return [Proposal(Verdict.LIKELY if has(_GRANTEES_BEYOND_VENDOR, text) else Verdict.UNCLEAR, r, 1,
+                         r.conditions)]
+    return []
+
+
+# "you grant (i) to us and our affiliates, agents, service providers, partners and other connected third parties"
+_GRANTEES_BEYOND_VENDOR = re.compile(
+    r"\bgrant\w* (?:\(\w+\) )?(?:to )?(?:us|[A-Z][\w.]*)(?:,| and)(?:,? [\w-]+){0,12}? (?:partners|third[- ]parties|"
+    r"(?:our |other )?users|sublicensees|licensees)\b")
+
+
+_OTHER_ORGANISATIONS = re.compile(r"\b(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)|partners?|"
+                                  r"syndicat\w+)\b", re.IGNORECASE)
 
 
 class ItemResolver:

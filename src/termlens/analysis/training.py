@@ -104,7 +104,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         if third_party and has(ck.BUSINESS_TRANSFER, r.sentence.text):
             continue
         conds = r.conditions
-        if third_party and _made_available_to_others(r, strength):
+        if third_party and made_available_to_others(r, strength):
             # Content made available to other companies, through an API or a data dump: others may train on it.
             # ("via our API" names the channel here, not an API plan.)
             proposals.append(Proposal(Verdict.LIKELY, r, strength, conds - {Condition.PLAN}))
@@ -218,7 +218,7 @@ _VENDOR_HANDS_OUT = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur)\b|"
                                r"licenses?|distributes?|streams?|offers?|charges?)\b")
 
 
-def _made_available_to_others(r: SentenceReading, strength: int) -> bool:
+def made_available_to_others(r: SentenceReading, strength: int) -> bool:
     """Content handed to other organisations for their own use, or licensed out for a fee, without saying what
     they may do with it."""
     c = r.cues
