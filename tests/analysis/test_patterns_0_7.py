@@ -31,6 +31,8 @@ _MODEL_DEVELOPER = ("We collect the content you provide in the input to our Serv
                     + " We may use Content you provide us to improve our Services, for example to train the models "
                     "that power them. You can opt out of having your Content used to train our models in your "
                     "settings.")
+_ASSISTANT = ("Acme Chat is an AI assistant that answers your prompts. Your prompts and the responses are stored. You "
+              "can delete your prompts. ")
 
 CASES = [
     # no-break spaces between words (pasted from web pages) read as spaces
@@ -105,6 +107,13 @@ CASES = [
     ("The Acme applications and the Content are not sold or transferred to you. You grant Acme a transferable, "
      "sub-licensable licence to use your User Content in connection with the Service.",
      "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+    # improving a model with the data is training it; a business model is not a model that learns
+    (_ASSISTANT + "We use Content to improve model performance.", "train.content.own", Verdict.YES, Condition.NONE),
+    (_ASSISTANT + "We may use your inputs to improve the accuracy of our models.", "train.ai_io", Verdict.YES,
+     Condition.NONE),
+    (_ASSISTANT + "You agree that we may use Inputs and Outputs for service optimization and model improvement.",
+     "train.ai_io", Verdict.YES, Condition.NONE),
+    ("We may use your content to improve our business model.", "train.content.own", Verdict.UNCLEAR, Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),

@@ -41,7 +41,13 @@ TRAIN_MODELS = _rx(
     r"machine learning |language )?models?\b|"
     # "improves by further training on the conversations people have with it": learning from the user's data
     r"\b(?:train(?:s|ed|ing)?|fine-?tun\w+) on (?:\w+ ){0,3}?(?:conversations?|chats?|data|content|inputs?|prompts?|"
-    r"interactions?|messages?)\b"
+    r"interactions?|messages?)\b|"
+    # "to improve model performance", "improve the accuracy of our models", "model improvement": a model gets better
+    # only by learning from data. (Business, pricing and other models are not the ones that learn.)
+    r"\b(?:improv\w*|enhanc\w*|refin\w*) (?:the )?(?:(?:accuracy|quality|performance) of )?(?:our |its |the )?"
+    r"(?:AI |ML |language |underlying |foundation )?models?\b(?! of\b)(?!['’]s (?:pricing|business))|"
+    r"\b(?<!business )(?<!pricing )(?<!data )(?<!threat )(?<!operating )(?<!subscription )(?<!revenue )"
+    r"models? (?:improvement|performance|quality)\b"
 )
 # "for ... machine learning or artificial intelligence" names AI as a purpose even without "train".
 AI_PURPOSE = _rx(r"\b(?:machine[- ]learning|artificial[- ]intelligence|apprentissage automatique)\b")
