@@ -183,3 +183,13 @@ def test_licensing_posts_to_others(text: str, verdict: Verdict) -> None:
     """Whether the user's posts are sold or licensed to other organisations."""
     got, why = _sale_of(text)
     assert got is verdict, why
+
+
+def test_a_short_purpose_in_a_list_is_not_a_heading() -> None:
+    """"Developing new products and services;" under a lead-in naming usage data is the clause an unclear answer
+    quotes, not a heading to skip."""
+    text = ("We use your usage information for the following purposes:\n\n* Developing new products and services;\n"
+            "* Answering support requests.\n")
+    got = answer(text, "train.usage.own")
+    assert got.verdict is Verdict.UNCLEAR
+    assert [e.quote for e in got.evidence] == ["Developing new products and services;"]

@@ -159,6 +159,10 @@ def read_document(structure: DocumentStructure) -> Reading:
         line_start = text_all.rfind("\n", 0, sentence.start) + 1
         is_item = bool(_LIST_ITEM.match(text_all, line_start, line_start + 16))
         cues = read_sentence(text)
+        if cues.heading_only and is_item and sentence.section == lead_section and (lead_cats or lead_licence):
+            # "7. Developing new products and services;" under "We use personal information for …, such as:" is a
+            # purpose in a list, not a heading, however short
+            cues = replace(cues, heading_only=False)
         if _is_heading(structure, sentence):
             continue  # a heading names a topic ("Data we use to train our models"); it states nothing
         opens_list = not is_item and text.rstrip().endswith(":")
