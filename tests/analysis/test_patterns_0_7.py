@@ -114,6 +114,10 @@ CASES = [
     (_ASSISTANT + "You agree that we may use Inputs and Outputs for service optimization and model improvement.",
      "train.ai_io", Verdict.YES, Condition.NONE),
     ("We may use your content to improve our business model.", "train.content.own", Verdict.UNCLEAR, Condition.NONE),
+    # suggestions made from what users did, by predictive models: models built from usage data
+    ("We use Other Data, such as service metadata and logs, to develop, test and provide productivity tools. For "
+     "example, we make Services suggestions based on historical use and predictive models.", "train.usage.own",
+     Verdict.LIKELY, Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),

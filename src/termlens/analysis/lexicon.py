@@ -108,7 +108,10 @@ AI_DEVELOP = _rx(
     # "may use artificial intelligence, machine learning … to analyze and process your content … to develop, provide
     # and improve intelligent features": the data is processed by learning systems to develop them
     r"\b(?:use|uses|using)\b (?:\w+\W+){0,3}?(?:artificial intelligence|machine learning)\b[^.;]{0,80}?"
-    r"\b(?:analy[sz]\w+|process\w*)\b[^.;]{0,120}?\bto (?:\w+,? (?:and |or )?){0,3}?(?:develop|improv)\w*"
+    r"\b(?:analy[sz]\w+|process\w*)\b[^.;]{0,120}?\bto (?:\w+,? (?:and |or )?){0,3}?(?:develop|improv)\w*|"
+    # "we make suggestions based on historical use and predictive models": models built from what users do
+    r"\bbased on (?:\w+ ){0,3}?(?:use|usage|activity|data|behaviou?r) and (?:predictive|machine[- ]learning|"
+    r"statistical) models?\b"
 )
 THEIR_SERVICES = _rx(
     r"\b(?:develop|improve|train)\w* (?:their|its) (?:own )?(?:services?|products?|models?|AI)\b|"

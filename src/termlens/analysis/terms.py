@@ -56,7 +56,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"files?|information)|logs|technical (?:data|information)|device (?:data|information)|"
         r"analytics (?:data|information)|metadata|interaction data|information about (?:your|how you) use|"
         r"how (?:you|people|users|customers|members) (?:use|interact|engage)|product usage|performance data|"
-        r"crash reports?|"
+        r"crash reports?|historical (?:use|usage)|"
         # "your acceptance or rejection of suggestions": what the user does with the product's output
         r"(?:acceptance|rejection|dismissal)s? (?:or (?:rejection|dismissal) )?of (?:\w+ )?suggestions|"
         r"données (?:d['’]utilisation|techniques)|journaux)\b",
