@@ -142,7 +142,12 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
         r.cues.negated or has(_OWN_PURPOSES_BARRED, r.sentence.text)) else 0
     if others and (has(ck.RECIPIENTS_BOUND, r.sentence.text) or has(ck.SHARING_CLOSED, r.sentence.text)):
         limits_others = 3  # what recipients may do, or the only cases of sharing, says more than "we do not sell"
-    return (-int(r.cues.ai_training), -p.strength, -int(r.cues.sealed), -limits_others, int(shared != others),
+    # (a grant read from a negation, "If Keep Activity is off, your chats are not used to train", quotes worse than
+    # one stated outright)
+    negated_grant = int(p.verdict in (Verdict.YES, Verdict.LIKELY) and (
+        r.cues.negated or ("not" in r.sentence.text and bool(has(lx.OPTED_OUT_THEN_NOT, r.sentence.text)))))
+    return (-int(r.cues.ai_training), -p.strength, negated_grant, -int(r.cues.sealed), -limits_others,
+            int(shared != others),
             -int(has(_TRAIN_VERB, r.sentence.text)),
             -int(p.verdict is not Verdict.NO and has(_STATES_PURPOSE, r.sentence.text)),
             int(len(r.sentence.text) > 1000), -int(r.direct),
