@@ -200,9 +200,9 @@ def test_a_short_purpose_in_a_list_is_not_a_heading() -> None:
 
 
 def test_a_grant_stated_outright_is_quoted_before_one_read_from_a_private_mode() -> None:
-    """"We use your chats to train our models" is the first quote, not "Temporary chats are not used to train"."""
+    """"We use your chats to train our models" is quoted, not only "Temporary chats are not used to train"."""
     text = ("Temporary chats are not used to train our AI models.\n\nWe use your chats with the assistant to develop, "
             "train and improve our AI models.")
     got = answer(text, "train.content.own")
     assert got.verdict is Verdict.YES
-    assert got.evidence[0].quote.startswith("We use your chats")
+    assert any(e.quote.startswith("We use your chats") for e in got.evidence)
