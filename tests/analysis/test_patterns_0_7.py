@@ -118,6 +118,18 @@ CASES = [
     ("We use Other Data, such as service metadata and logs, to develop, test and provide productivity tools. For "
      "example, we make Services suggestions based on historical use and predictive models.", "train.usage.own",
      Verdict.LIKELY, Condition.NONE),
+    # a choice the user can make ("choose for us not to share … to personalise ads") is not a ban on ads
+    ("We show you personalised ads based on the Pins you save and the comments you write. You can choose for us not "
+     "to share your information with other sites to personalize those ads.", "marketing.content", Verdict.YES,
+     Condition.OPT_OUT),
+    # exceptions deferred to the privacy policy are not a closed list in this document
+    ("Acme does not disclose personally-identifying information to third parties except in accordance with our "
+     "Privacy Policy. You grant Acme a licence to use your Content to provide and improve the Services.",
+     "train.content.own", Verdict.UNCLEAR, Condition.NONE),
+    # the vendor's licensing agreements with rights holders are not data licensed out
+    ("We process your personal data to fulfil contractual obligations with third parties, for example licensing "
+     "agreements, and to act on reports of infringing content.", "train.content.third_party", Verdict.UNCLEAR,
+     Condition.NONE),
     # a perpetual licence whose purposes are listed, all operational, points away from training and ads
     (_CLOSED_PERPETUAL, "train.content.own", Verdict.UNLIKELY, Condition.NONE),
     (_CLOSED_PERPETUAL, "marketing.content", Verdict.UNLIKELY, Condition.NONE),

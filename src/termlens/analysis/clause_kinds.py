@@ -60,7 +60,7 @@ ABOUT_THE_DOCUMENT = _rx(
     r"(?:explains|describes|sets out|tells you)|(?:learn|read|find out) more about how|"
     # "We've prepared this notice to explain how our models are trained"
     r"(?:this|the) (?:section|policy|notice|page|document)\W+(?:\w+\W+){0,4}?to (?:explain|describe|tell you)\b|"
-    r"these are the terms that apply|"
+    r"these are the terms that apply|these terms(?: of (?:service|use))?(?: \([^)]{0,20}\))? govern\b|"
     # "For more information about how we use personal data to develop our models, please see our notice"
     r"^\W*for more (?:information|details) (?:about|on|regarding)\b[^.;]{0,300}?\b(?:see|visit|read|refer to|review)\b)"
 )

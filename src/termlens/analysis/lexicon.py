@@ -125,7 +125,7 @@ MARKETING_USE = _rx(
 # Negations that do not deny the statement itself.
 FALSE_NEGATION = _rx(
     r"\b(?:not limited to|but not limited|(?:and|but) not (?:by way of )?limitation|whether or not|may or may not|"
-    r"not only|if you do not|"
+    r"not only|if you do not|(?:choose|elect|ask) (?:for us |us )?not to|"
     r"if you don['’]t|do not want|don['’]t want|not to use|unless|not (?:be )?(?:able|required)|"
     r"do not (?:agree|accept)|not affiliated|not responsible|not liable|not intended|(?:have|has) not opted out|"
     r"not opted out|do not opt out|(?:does|do|did) not (?:consent|agree)|no guarantees?|not guarantee\w*|"
@@ -312,7 +312,8 @@ SALE = _rx(
     r"\b(?:sell|sells|sold|sale of|selling|rent|monetiz\w+ (?:your |personal |user )?(?:data|information)|"
     r"licen[cs]e (?:it |them |your \w+ )?to (?:third|other|"
     r"data)|share (?:it |them )?(?:with|to) (?:third|data)|vend(?:re|ons|ent)|louons|"
-    r"(?:data )?licensing (?:fees?|agreements?|deals?|partners?|arrangements?)|data licensing|"
+    # ("licensing agreements" alone are the vendor's own contracts with rights holders, not data licensed out)
+    r"licensing fees?|data licensing(?: (?:agreements?|deals?|partners?|arrangements?))?|"
     r"licen[cs]e (?:\w+ ){0,3}?(?:content|data|posts) to (?:third|other|partners|AI|researchers|developers))\b"
 )
 CONTROL_WORDS = _rx(
@@ -344,6 +345,7 @@ NEGATED_MARKETING = _rx(
     r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,160}?\b(?:advertis\w*|marketing|ads|promot\w+|"
     r"publicit\w+)|\bne \w+ (?:pas|jamais)[^.;]{0,80}?publicit"
 )
+CHOSEN_NOT_TO = _rx(r"\b(?:choose|elect|ask) (?:for us |us )?not to\b")
 # Statements limited to children do not speak for adult users.
 MINORS_ONLY = _rx(r"\b(?:under the age of \d+|under \d+ years|minors?|children|child|younger than \d+|teens?|"
                   r"mineurs?|enfants?)\b")

@@ -81,8 +81,16 @@ def _heading_only(text: str) -> bool:
 def _closed_list(text: str) -> bool:
     """A closed list of permitted uses: "will not … except (a) … (b) …", "only to provide the Services",
     "only on the customer's instructions"."""
-    return (bool(lx.NOT_EXCEPT.search(lx.FALSE_NEGATION.sub(" ", text))) or bool(lx.ON_INSTRUCTIONS.search(text))
+    return ((bool(lx.NOT_EXCEPT.search(lx.FALSE_NEGATION.sub(" ", text))) and not _DEFERS_TO_POLICY.search(text))
+            or bool(lx.ON_INSTRUCTIONS.search(text))
             or (bool(lx.CLOSED_LIST.search(text)) and bool(lx.OPERATE_WORDS.search(text))))
+
+
+# "does not disclose personally-identifying information to third parties except in accordance with our Privacy
+# Policy": the exceptions live in another document, so this one lists nothing.
+_DEFERS_TO_POLICY = re.compile(r"\bexcept (?:as (?:described|set out|explained|provided) in|in accordance with) "
+                               r"(?:our|the|its) \[?(?:\w+ )?(?:privacy|data) (?:policy|statement|notice)",
+                               re.IGNORECASE)
 
 
 def _negated(text: str) -> bool:
@@ -197,7 +205,8 @@ def read_sentence(text: str) -> Cues:
         user_owns=bool(lx.USER_OWNS.search(text)),
         disclaims=_any(low, ("disclaim", "claim", "obtain", "acquire")) and bool(lx.DISCLAIMS.search(text)),
         marketing=marketing and bool(lx.MARKETING.search(lx.MARKETING_TO_USER.sub(" ", text))),
-        marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(text)),
+        # ("You can choose for us not to share your information … to personalise those ads" is a choice, not a ban)
+        marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(lx.CHOSEN_NOT_TO.sub(" ", text))),
         sale=_any(low, _SALE_HINTS) and bool(lx.SALE.search(text)),
         control=bool(lx.CONTROL_WORDS.search(text)),
         categories=categories_in(text),
