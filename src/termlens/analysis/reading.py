@@ -243,17 +243,15 @@ def _row_conditions(piece: Sentence, row: Sentence) -> frozenset[Condition]:
 
 
 
-_PROMPT_WORD = re.compile(r"\b[Pp]rompts?\b")
-
-
 def _ai_service(structure: DocumentStructure, terms: dict[str, DefinedTerm]) -> bool:
     """Whether the document is an AI assistant's: it defines prompts or outputs as data, keeps speaking of
     prompts, of Inputs and Outputs, or of its models. There the user's content *is* its prompts and chats."""
     if any(Category.AI_IO in d.categories for d in terms.values()):
         return True
-    text = structure.text  # str.count, and one word regex only where "rompt" occurs at all
-    # (whole words: "respond promptly" and "you may be prompted to sign in" are not prompts to an AI)
-    prompts = len(_PROMPT_WORD.findall(text)) if "rompt" in text else 0
+    text = structure.text  # str.count only: no regex over the whole document
+    # ("respond promptly" and "you may be prompted to sign in" are not prompts to an AI)
+    prompts = sum(text.count(w) for w in ("prompt", "Prompt")) - sum(
+        text.count(w) for w in ("promptly", "Promptly", "prompted", "Prompted", "promptness", "prompting"))
     # (or a model developer's policy: it keeps speaking of its models and takes prompts)
     if prompts >= 3 or (prompts and text.count(" models") >= 10) or (
             # "Inputs and Outputs", capitalised, beside AI models: the pair an AI provider's terms define

@@ -22,8 +22,14 @@ _WORD = re.compile(r"[a-zà-ÿ]+")
 # conversation data to train"). A sentence's text is what the analyzer reads, so those become plain spaces,
 # one character for one, so that offsets still point into the verbatim document text quotes are cut from.
 _ODD_SPACES = "\xa0\u2007\u2009\u200a\u202f\u3000"
-_PLAIN_SPACES = str.maketrans({c: " " for c in _ODD_SPACES})
-_ANY_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+
+
+def _plain_spaces(text: str) -> str:
+    """The text with odd spaces made plain (str.replace per character: far faster than str.translate)."""
+    for odd in _ODD_SPACES:
+        if odd in text:
+            text = text.replace(odd, " ")
+    return text
 
 
 def detect_language(text: str) -> str:
@@ -46,7 +52,7 @@ def segment(text: str) -> DocumentStructure:
     """Sections (with the document's own numbers), sentences, definitions, effective date, language."""
     sections = find_sections(text)
     starts = [s.start for s in sections]
-    plain = text.translate(_PLAIN_SPACES) if _ANY_ODD_SPACE.search(text) else text
+    plain = _plain_spaces(text)
     sentences = tuple(
         Sentence(index=i, start=start, end=end, section=section_index_at(sections, starts, start),
                  text=plain[start:end])
