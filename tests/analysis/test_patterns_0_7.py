@@ -218,3 +218,23 @@ def test_a_grant_stated_outright_is_quoted_before_one_read_from_a_private_mode()
     got = answer(text, "train.content.own")
     assert got.verdict is Verdict.YES
     assert any(e.quote.startswith("We use your chats") for e in got.evidence)
+
+
+def _item(text: str, item: str, use: str) -> tuple[Verdict, str]:
+    found = next(i for i in analyze(segment(text)).items if i.item == item and i.use == use)
+    return found.verdict, found.explanation
+
+
+def test_activity_used_for_ads_answers_the_interactions_item() -> None:
+    """"We use information about your use of our services to tailor ads" speaks of in-app interactions."""
+    verdict, why = _item("We use information about your use of our services and other websites to tailor ads to be "
+                         "more relevant to you.", "interactions", "marketing")
+    assert verdict is Verdict.YES, why
+
+
+def test_biometrics_are_not_presumed_under_a_content_training_clause() -> None:
+    """A clause that trains on "your content" without naming biometric data leaves biometrics open."""
+    text = "We use your content, including your photos and videos, to train our machine learning models."
+    assert _item(text, "video", "ai_training")[0] is Verdict.YES
+    verdict, why = _item(text, "biometrics", "ai_training")
+    assert verdict is Verdict.UNCLEAR, why

@@ -26,6 +26,8 @@ FAMILY_CATEGORY: dict[ItemFamily, Category] = {
     ItemFamily.ACCOUNT: Category.ACCOUNT,
     ItemFamily.USAGE: Category.USAGE,
 }
+# Special categories of personal data (GDPR art. 9): never presumed to fall under a general clause.
+SPECIAL_CATEGORY_ITEMS = frozenset({"biometrics"})
 # Synonyms too common in legal prose to mean the item by themselves.
 _TOO_COMMON = frozenset({"name", "address", "device", "usage", "face", "post", "likes", "inputs", "output",
                          "outputs", "responses", "documents", "file", "calendar", "texts", "message"})
@@ -47,6 +49,11 @@ DRAFTING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "biometrics": ("face geometry", "voiceprints", "voice prints", "biometric data", "biometric identifiers"),
     "telemetry": ("diagnostic information", "performance data", "log data", "log files", "service generated data"),
     "device_info": ("device identifiers", "device data"),
+    # what the user does in the product, as privacy policies describe it when they list what ads are chosen from
+    "interactions": ("your activity", "activity on", "activity information", "how you use", "how you interact",
+                     "pages you visit", "links you click", "content you view", "content you engage with",
+                     "actions you take", "interactions with", "your use of", "you interact with", "product usage",
+                     "browsing activities", "browsing activity", "offsite activity", "votre activité"),
 }
 
 
@@ -225,6 +232,14 @@ class ItemResolver:
                 if verdict is Verdict.YES and not named_in_definition and item.family is ItemFamily.USAGE:
                     verdict = Verdict.LIKELY
                 base = Answer(base.question, verdict, base.condition, base.confidence, evidence, base.explanation)
+            if item.id in SPECIAL_CATEGORY_ITEMS and use is Use.AI_TRAINING and base.verdict in (
+                    Verdict.YES, Verdict.LIKELY) and not named_in_definition:
+                # Biometric data is a special category (GDPR art. 9, BIPA): it needs its own consent and is rarely
+                # swept into "your content". A training clause that never names it leaves it open.
+                base = Answer(base.question, Verdict.UNCLEAR, base.condition, base.confidence * 0.6, base.evidence,
+                              base.explanation + f" The clause never names {item.label.lower()}, a special category "
+                                                 "of data that needs its own legal basis, so whether it is included "
+                                                 "is unclear.")
         explanation = base.explanation if base.explanation == "no terms text found" else note + base.explanation
         return ItemAnswer(item.id, use.value, base.verdict, base.condition, base.confidence, base.evidence,
                           explanation)
