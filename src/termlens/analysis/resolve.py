@@ -126,6 +126,11 @@ SHARED_WITH = re.compile(
 _STATES_PURPOSE = re.compile(r"\b(?:for the (?:\w+ )?purposes? of|purposes? (?:of|such as|including)|in order to|"
                              r"so (?:that )?we can|to (?:provide|operate|develop|improve|train|personali[sz]e))\b",
                              re.IGNORECASE)
+_LEGAL_BASIS_LINE = re.compile(r"\b(?:it )?satisfies a legitimate interest\b|\blegal bas[ie]s\b|\blegitimate interests?"
+                               r" (?:we rely on|relied on)\b|"
+                               # "for the business purposes described in the [What we do …] section": a pointer
+                               r"\bpurposes (?:described|set out|listed|explained) (?:in|above|below)\b",
+                               re.IGNORECASE)
 _OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?used? (?:\w+ ){0,3}?for (?:\w+ ){0,3}?"
                                   r"own purposes\b", re.IGNORECASE)
 
@@ -146,7 +151,11 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     # one stated outright)
     negated_grant = int(p.verdict in (Verdict.YES, Verdict.LIKELY) and (
         r.cues.negated or ("not" in r.sentence.text and bool(has(lx.OPTED_OUT_THEN_NOT, r.sentence.text)))))
-    return (-int(r.cues.ai_training), -p.strength, negated_grant, -int(r.cues.sealed), -limits_others,
+    # For the vendor's own use, a line about its service providers, about partners' own services, or a list of
+    # legal bases quotes worse than the vendor's statement of what it does with the data.
+    aside = int(not others and (r.cues.service_providers or r.cues.their_services
+                                or has(_LEGAL_BASIS_LINE, r.sentence.text)))
+    return (-int(r.cues.ai_training), aside, -p.strength, negated_grant, -int(r.cues.sealed), -limits_others,
             int(shared != others),
             -int(has(_TRAIN_VERB, r.sentence.text)),
             -int(p.verdict is not Verdict.NO and has(_STATES_PURPOSE, r.sentence.text)),
