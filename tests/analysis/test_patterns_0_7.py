@@ -242,9 +242,9 @@ def test_biometrics_are_not_presumed_under_a_content_training_clause() -> None:
 
 def test_an_unclear_answer_quotes_the_vendors_purpose_not_a_pointer_or_a_legal_basis() -> None:
     """The purpose the vendor states is quoted, not "for the purposes described in …" or a legal-basis list."""
-    text = ("We use and disclose this information for the business purposes described in the What we do section.\n\n"
-            "It satisfies a legitimate interest, such as for research and development.\n\n"
-            "We use the content you post to improve Acme and offer new features.")
+    text = ("We process your content where it satisfies a legitimate interest, such as to improve our Services.\n\n"
+            "We use your content to improve our Services and to offer new features to our users.")
     got = answer(text, "train.content.own")
     assert got.verdict is Verdict.UNCLEAR
-    assert got.evidence[0].quote.startswith("We use the content you post")
+    assert [e.quote for e in got.evidence] == [
+        "We use your content to improve our Services and to offer new features to our users."]
