@@ -22,12 +22,13 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "analyzer"
 
 # split -> (within-defensible, exact, condition, evidence), as reached, rounded down.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    # reached 0.976 / 0.854 / 0.976 / 0.722 (142 versions: dev.yaml + dev_a…dev_h.yaml, analyzer 0.6.0)
-    "dev": (0.96, 0.84, 0.96, 0.70),
-    # heldout_b (10 versions, 5 services never tuned on): 0.925 / 0.738 / 0.975 / 0.613 at release (aggregate only)
+    # reached 0.975 / 0.853 / 0.979 / 0.740 (204 versions: dev.yaml + dev_a…dev_l.yaml, analyzer 0.7.0)
+    "dev": (0.96, 0.84, 0.96, 0.72),
+    # heldout_b (10 versions, 5 services never tuned on): 0.925 / 0.725 / 0.975 / 0.613 at the 0.7.0 release
+    # (0.925 / 0.738 / 0.975 / 0.613 at 0.6.0; aggregate only)
     "heldout_b": (0.91, 0.72, 0.96, 0.60),
-    # heldout_c (10 other documents of the retired held-out's services): 0.662 / 0.600 / 0.963 / 0.550 at its
-    # first and only read. A floor, not a target: the targets are far above it.
+    # heldout_c (10 other documents of the retired held-out's services): 0.662 / 0.600 / 0.963 / 0.550 at every read
+    # (0.6.0 and 0.7.0). A floor, not a target: the targets are far above it.
     "heldout_c": (0.65, 0.58, 0.95, 0.53),
 }
 
