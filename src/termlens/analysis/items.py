@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from termlens.analysis import clause_kinds as ck
+from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine
 from termlens.analysis.statements import has
@@ -116,7 +117,6 @@ _CONTENT_NOT_SOLD = re.compile(r"\b(?:any|all) (?:of )?(?:your |the )?(?:informa
 _WE_MAY = re.compile(r"\b(?:we|[A-Z][\w.]*) (?:may|can|will|might) (?:\w+ )?licen[cs]e\b")
 _PERSONAL_DATA = re.compile(r"\bpersonal (?:data|information)\b|\bdonn[ée]es (?:à caractère )?personnelles\b|"
                             r"\buser information\b", re.IGNORECASE)
-_SUBLICENSE = re.compile(r"\bsub-?licen[cs]\w+", re.IGNORECASE)
 
 
 def _content_licensed_out(r: SentenceReading) -> list[Proposal]:
@@ -130,9 +130,9 @@ def _content_licensed_out(r: SentenceReading) -> list[Proposal]:
         named = has(ck.LICENSING_OUT, text) or has(_OTHER_ORGANISATIONS, text)
         return [Proposal(Verdict.YES if named else Verdict.LIKELY, r, 2, r.conditions - {Condition.PLAN})]
     if has(ck.LICENSING_OUT, text) and has(_WE_MAY, text):
-        return [Proposal(Verdict.YES, r, 2, r.conditions)]  # "sub-licensable (this means we can license your content
-        # to others, e.g. … to trusted third parties)"
-    if r.vendor_licence and has(_SUBLICENSE, text):
+        # "sub-licensable (this means we can license your content to others, e.g. … to trusted third parties)"
+        return [Proposal(Verdict.YES, r, 2, r.conditions)]
+    if r.vendor_licence and has(lx.SUBLICENSE, text):
         # probable where the licence itself runs to partners or other users, open where only the vendor takes it
         return [Proposal(Verdict.LIKELY if has(_GRANTEES_BEYOND_VENDOR, text) else Verdict.UNCLEAR, r, 1,
                          r.conditions)]

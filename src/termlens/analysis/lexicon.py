@@ -259,6 +259,7 @@ LICENSE = _rx(
     # "you cannot revoke permission for Acme to publish … such public content": an irrevocable licence
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?(?:permission|licen[cs]e|rights?))\b"
 )
+SUBLICENSE = _rx(r"\bsub-?licen[cs]\w+")
 # Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
 LICENSE_STRONG = _rx(
     r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"

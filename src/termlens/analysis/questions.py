@@ -20,7 +20,6 @@ CONTENT = (Category.CONTENT,)
 USAGE = (Category.USAGE,)
 AI_IO = (Category.AI_IO,)
 
-_SUBLICENSE = re.compile(r"\bsub-?licen[cs]\w+", re.IGNORECASE)
 # Passing the data to others for training: "we share … with partners … to train their models", "we
 # license content to AI developers". Training *our* models on data *from* partners is not this.
 _THIRD_PARTY_TRAINING = re.compile(
@@ -88,7 +87,7 @@ def train_content_third_party(reading: Reading) -> Answer:
     # partners to do the same" borrows "Content" only from its paragraph)
     licences = [r for r in reading.sentences
                 if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
-                and (has(_SUBLICENSE, r.sentence.text) or r.cues.third_party)]
+                and (has(lx.SUBLICENSE, r.sentence.text) or r.cues.third_party)]
     licences.sort(key=lambda r: not r.cues.third_party)
     if licences:
         r = licences[0]
