@@ -119,7 +119,7 @@ CASES = [
      "example, we make Services suggestions based on historical use and predictive models.", "train.usage.own",
      Verdict.LIKELY, Condition.NONE),
     # a choice the user can make ("choose for us not to share … to personalise ads") is not a ban on ads
-    ("We show you personalised ads based on the Pins you save and the comments you write. You can choose for us not "
+    ("We show you personalised ads based on the posts you save and the comments you write. You can choose for us not "
      "to share your information with other sites to personalize those ads.", "marketing.content", Verdict.YES,
      Condition.OPT_OUT),
     # exceptions deferred to the privacy policy are not a closed list in this document

@@ -147,8 +147,8 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
         r.cues.negated or has(_OWN_PURPOSES_BARRED, r.sentence.text)) else 0
     if others and (has(ck.RECIPIENTS_BOUND, r.sentence.text) or has(ck.SHARING_CLOSED, r.sentence.text)):
         limits_others = 3  # what recipients may do, or the only cases of sharing, says more than "we do not sell"
-    # (a grant read from a negation, "If Keep Activity is off, your chats are not used to train", quotes worse than
-    # one stated outright)
+    # (a grant read from a negation, "If the history setting is off, your chats are not used to train", quotes worse
+    # than one stated outright)
     negated_grant = int(p.verdict in (Verdict.YES, Verdict.LIKELY) and (
         r.cues.negated or ("not" in r.sentence.text and bool(has(lx.OPTED_OUT_THEN_NOT, r.sentence.text)))))
     # For the vendor's own use, a line about its service providers, about partners' own services, or a list of
