@@ -91,3 +91,35 @@ def test_real_history_imports_and_verifies(db_url: str, ota_dir: object) -> None
     assert import_ota(repo, ota_dir, ["Zoom"]).imported == 0
     report = verify(repo)
     assert report.ok and report.versions == first.imported
+
+
+def test_two_writers_storing_the_same_bytes_and_service_at_once_both_succeed(db_url: str) -> None:
+    """Regression: two schedulers fetching identical pages stored the blob, and met a new service, with a
+    check-then-insert; the slower one failed on the unique key. Now the second writer waits and does nothing."""
+    import threading
+    import time
+
+    repo = open_repository(db_url)
+    errors: list[Exception] = []
+
+    def second_writer() -> None:
+        try:
+            with repo.engine.begin() as conn:
+                repo.put_blob(conn, b"the same page")
+                repo.ensure_document(conn, "Acme", "Terms of Service")
+        except Exception as error:  # the failure this test guards against
+            errors.append(error)
+
+    with repo.engine.connect() as first:
+        transaction = first.begin()
+        repo.put_blob(first, b"the same page")
+        repo.ensure_document(first, "Acme", "Terms of Service")
+        other = threading.Thread(target=second_writer)
+        other.start()
+        time.sleep(0.5)  # the second writer has checked, found nothing committed, and waits on the key
+        transaction.commit()
+    other.join(60)
+    assert not errors, errors
+    with repo.engine.connect() as conn:
+        assert conn.execute(sql("SELECT count(*) FROM blobs")).scalar() == 1
+        assert conn.execute(sql("SELECT count(*) FROM services")).scalar() == 1

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from termlens.domain.model import Section
 from termlens.storage import schema as t
-from termlens.storage.engine import make_engine
+from termlens.storage.engine import insert_if_absent, make_engine
 from termlens.storage.migrate import upgrade
 from termlens.storage.records import (
     DocumentRow,
@@ -62,18 +62,19 @@ class Repository:
     # -- services and documents ------------------------------------------------------------------
     def ensure_document(self, conn: Connection, service: str, document_type: str, url: str | None = None) -> int:
         """The id of a document, creating the service and the document on first sight."""
-        service_id = conn.execute(select(t.services.c.id).where(t.services.c.name == service)).scalar()
+        service_query = select(t.services.c.id).where(t.services.c.name == service)
+        service_id = conn.execute(service_query).scalar()
         if service_id is None:
-            inserted = conn.execute(t.services.insert().values(name=service, created_at=utc_now()))
-            service_id = inserted.inserted_primary_key[0]  # type: ignore[index]
-        doc_id = conn.execute(
-            select(t.documents.c.id).where(and_(t.documents.c.service_id == service_id,
-                                                t.documents.c.type == document_type))
-        ).scalar()
+            # (another process may create it at the same moment: insert if absent, then read it back)
+            insert_if_absent(conn, t.services, {"name": service, "created_at": utc_now()})
+            service_id = conn.execute(service_query).scalar_one()
+        document_query = select(t.documents.c.id).where(
+            and_(t.documents.c.service_id == service_id, t.documents.c.type == document_type))
+        doc_id = conn.execute(document_query).scalar()
         if doc_id is None:
-            doc_id = conn.execute(t.documents.insert().values(
-                service_id=service_id, type=document_type, url=url, created_at=utc_now()
-            )).inserted_primary_key[0]  # type: ignore[index]
+            insert_if_absent(conn, t.documents, {"service_id": service_id, "type": document_type, "url": url,
+                                                 "created_at": utc_now()})
+            doc_id = conn.execute(document_query).scalar_one()
         return int(doc_id)
 
     def list_services(self) -> list[ServiceSummary]:
@@ -208,7 +209,9 @@ class Repository:
         digest = hashlib.sha256(data).hexdigest()
         exists = conn.execute(select(t.blobs.c.sha256).where(t.blobs.c.sha256 == digest)).first()
         if exists is None:
-            conn.execute(t.blobs.insert().values(sha256=digest, size=len(data), content=data, created_at=utc_now()))
+            # (two schedulers may fetch identical bytes at the same moment)
+            insert_if_absent(conn, t.blobs, {"sha256": digest, "size": len(data), "content": data,
+                                             "created_at": utc_now()})
         return digest
 
     def _snapshot(self, conn: Connection, doc_id: int, new: NewVersion) -> int:
