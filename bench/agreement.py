@@ -7,7 +7,7 @@ Each annotator's labels are scored as if they were a system's answers against th
 within-defensible, exact, condition and evidence agreement. This tells how high an analyzer can
 reasonably be expected to score against one annotator.
 
-    .venv/bin/python bench/agreement.py [--split dev_h|dev_m|heldout_b|heldout_c]
+    .venv/bin/python bench/agreement.py [--split dev_h|dev_m|heldout_b|heldout_c|heldout_d]
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Pat
 def main() -> int:
     """Print agreement both ways."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev_h", "dev_m", "heldout_b", "heldout_c"], default="heldout_b")
+    parser.add_argument("--split", choices=["dev_h", "dev_m", "heldout_b", "heldout_c", "heldout_d"], default="heldout_b")
     split = parser.parse_args().split
     ota = ROOT.parent / "shared" / "data" / "ota"
     first = load_split(GOLDEN / f"{split}.yaml")

@@ -1,6 +1,6 @@
 """Score the analyzer (or, with --baseline, the keyword baseline) on a golden-set split.
 
-    .venv/bin/python bench/eval_analyzer.py --split dev|heldout_b|heldout_c [--baseline] [--show-misses]
+    .venv/bin/python bench/eval_analyzer.py --split dev|heldout_b|heldout_c|heldout_d [--baseline] [--show-misses]
     .venv/bin/python bench/eval_analyzer.py --labels some.yaml [--show-misses]
 
 Prints within-defensible, exact, per-question, condition accuracy and evidence accuracy. Misses are
@@ -57,7 +57,7 @@ def report(scores: Scores, name: str) -> None:
 def main() -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout_b", "heldout_c"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout_b", "heldout_c", "heldout_d"], default="dev")
     parser.add_argument("--labels", type=Path, nargs="+", help="score these label files instead of a split")
     parser.add_argument("--baseline", action="store_true", help="score the naive keyword baseline")
     parser.add_argument("--show-misses", action="store_true", help="list wrong answers (dev split only)")

@@ -1,7 +1,7 @@
 """The eval gate: the analyzer must not fall below the accuracy it reached on the golden set.
 
 Floors are the figures measured when the analyzer was last tuned (dev) and its held-out
-measurements (heldout_b, heldout_c), minus a small margin. Only aggregates are asserted and
+measurements (heldout_b, heldout_c, heldout_d), minus a small margin. Only aggregates are asserted and
 printed: per-case results on the held-out split are never looked at.
 """
 
@@ -27,9 +27,12 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     # heldout_b (10 versions, 5 services never tuned on): 0.925 / 0.725 / 0.975 / 0.613 at the 0.7.0 release
     # (0.925 / 0.738 / 0.975 / 0.613 at 0.6.0; aggregate only)
     "heldout_b": (0.91, 0.72, 0.96, 0.60),
-    # heldout_c (10 other documents of the retired held-out's services): 0.662 / 0.600 / 0.963 / 0.550 at every read
-    # (0.6.0 and 0.7.0). A floor, not a target: the issue's targets are far above it.
-    "heldout_c": (0.65, 0.58, 0.95, 0.53),
+    # heldout_c (5 documents of the retired held-out's services; its 5 AI-assistant documents were retired into dev as
+    # dev_m.yaml at the start of 0.8.0): 0.675 / 0.675 / 1.000 / 0.525 with 0.7.0 on these five. A floor, not a target.
+    "heldout_c": (0.65, 0.65, 0.95, 0.50),
+    # heldout_d (11 versions never labelled of held-out-only documents, labelled blind in the 0.8.0 cycle): first read
+    # with 0.7.0 (9f1e051) 0.864 / 0.705 / 0.989 / 0.580.
+    "heldout_d": (0.85, 0.69, 0.97, 0.56),
 }
 
 
@@ -43,7 +46,7 @@ def _load(path: Path) -> DocumentStructure:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["dev", "heldout_b", "heldout_c"])
+@pytest.mark.parametrize("split", ["dev", "heldout_b", "heldout_c", "heldout_d"])
 def test_accuracy_stays_above_the_floor(split: str, ota_dir: Path) -> None:
     versions = load_split_versions(GOLDEN, split)
     assert versions, f"the {split} split has no labelled versions"
