@@ -154,7 +154,10 @@ PUBLICITY = _rx(
 # Data that is not the user's: "we obtain personal data from third-party sources", "Content … owned or controlled
 # by third party rights holders" delivered under separate agreements.
 FROM_OTHER_SOURCES = _rx(r"\b(?:obtain|receive|collect|get|acquire)\w* (?:\w+ ){0,3}?from (?:the following |"
-                         r"other |various )?(?:third[- ]party|public|external) sources\b")
+                         r"other |various )?(?:third[- ]party|public|external) sources\b|"
+                         # "we access datasets provided by third parties for our model training purposes"
+                         r"\b(?:data ?sets?|data|corpora) (?:provided|supplied|licensed|obtained|purchased) (?:to us )?"
+                         r"(?:by|from) (?:third[- ]part(?:y|ies)|partners|other (?:companies|organi[sz]ations))\b")
 # "the Third-Party Content you provide in Your Input": material others own, not the user's own content
 THIRD_PARTY_CONTENT = _rx(r"\bthird[- ]party content\b")
 RIGHTS_HOLDERS_CONTENT = _rx(
@@ -203,3 +206,25 @@ MADE_AVAILABLE_TO_OTHERS = _rx(
 LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b|"
                         # "The software and the Content are not sold or transferred to you": what the user buys
                         r"\bnot sold (?:or transferred )?to you\b")
+# An exclusion that covers one source or one feature, not the user's data at large: data from a service the user
+# connects ("If you connect a third-party service …, we do not use this third-party service to train"), from an
+# account linked through OAuth or received through another company's API, or an example of one feature's data
+# ("For example, the information you provide to Acme Health is not used to train"). It says nothing of the rest,
+# and by contrast hints that the rest may be used.
+SCOPED_SOURCE = re.compile(
+    r"\b(?:if|when|where|once) you (?:choose to |opt to |decide to |elect to )?(?:connect|link|integrate|sync)\w* "
+    r"(?:\w+ ){0,4}?(?:third[- ]party|external|other|connected) (?:\w+ ){0,2}?(?:services?|apps?|applications?|"
+    r"accounts?|platforms?|tools?|integrations?)\b|"
+    r"\bfor users who (?:\w+ ){0,2}?(?:connect|link|integrate)\w*\b|\bvia (?:\w+ ){0,2}?OAuth\b|"
+    r"\b(?:information|data|content) (?:received|obtained) (?:from|through|via) (?:\w+ ){0,2}?APIs?\b|"
+    r"^\W*(?:for example|for instance),? (?:the )?(?:information|data|content) (?:that )?you (?:provide|submit|share|"
+    r"upload|give)\w* (?:to|in|with|through|via) (?!us\b|our\b|the\b)(?-i:[A-Z])",
+    re.IGNORECASE)
+# A pointer to another text about a subject, not a statement about the user's data: "If you would like to learn
+# more about our model mechanism or training methods, please refer to …", "We have published the '… Training
+# Methods Explanation' to clarify …".
+POINTER = _rx(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:if you (?:would like|want|wish) to (?:learn|know|find out|read) more about "
+    r"(?:(?!\b(?:we|your?)\b)[^.;,])*,? (?:please )?(?:refer to|see|visit|read|consult|review)\b|"
+    r"we have published (?:the |a |an |our )?[\"“\[])"
+)

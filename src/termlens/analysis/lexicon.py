@@ -260,15 +260,20 @@ LICENSE = _rx(
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?(?:permission|licen[cs]e|rights?))\b"
 )
 SUBLICENSE = _rx(r"\bsub-?licen[cs]\w+")
+# Sublicensing in plain words: "we can give those same rights to others", "pass these rights along to others".
+_PASS_ON = (r"(?:give|grant|pass|extend)\w* (?:those|these|the|such) (?:same )?rights (?:along )?to|"
+            r"pass (?:these|those|such) rights along")
 # Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
 LICENSE_STRONG = _rx(
     r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
+    + _PASS_ON + "|"
     r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
 )
 # Limits that read like breadth: removed before breadth is looked for.
 NOT_BROAD = _rx(r"\b(?:non-?|not )(?:transferr?able|sub-?licen[cs]\w+|assignable|perpetual|irrevocable)\b")
 LICENSE_BREADTH = _rx(
     r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
+    + _PASS_ON + "|"
     r"any (?:purpose|use|media|"
     r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
     r"(?:new|future|other) (?:products|technologies)|develop(?:ing)? new|marketing|"

@@ -141,6 +141,7 @@ _NOTHING = frozenset[Condition]()
 # Cheap substring checks that rule a pattern out before the regex runs (most clauses have none of them).
 _MARKETING_HINTS = ("market", "advertis", "ads", "promot", "sponsor", "publicit")
 _OWNERSHIP_HINTS = ("own", "title", "propert", "belong", "retain", "assign", "propri", "appartien")
+_SCOPED_HINTS = ("connect", "link", "integrat", "sync", "oauth", "api", "for example", "for instance")
 _SALE_HINTS = ("sell", "sold", "sale", "rent", "monetiz", "licen", "share", "vend", "louons")
 
 
@@ -159,6 +160,9 @@ def read_sentence(text: str) -> Cues:
         return IRRELEVANT
     if "training" in text:
         text = lx.TRAINING_CARVED_OUT.sub(" ", text)
+    if _any(text[:300].lower(), ("learn more", "know more", "find out more", "read more", "have published")) and \
+            ck.POINTER.search(text):
+        return IRRELEVANT  # "If you would like to learn more about our training methods, please refer to …"
     ai_words = bool(lx.AI_WORDS.search(text))
     train = bool(lx.TRAIN_WORDS.search(text))
     # "for … machine learning or artificial intelligence" names AI as a purpose even without "train".
@@ -176,6 +180,11 @@ def read_sentence(text: str) -> Cues:
     licence_broad = licence and bool(lx.LICENSE_BREADTH.search(terms)) and (
         not closed or bool(lx.LICENSE_STRONG.search(terms)))
     low = text.lower()
+    negated = _negated(text) and not lx.MINORS_ONLY.search(text) and not lx.OPTED_OUT_THEN_NOT.search(text)
+    if negated and _any(low, _SCOPED_HINTS) and ck.SCOPED_SOURCE.search(text):
+        # "If you connect a third-party service, we do not use it to train": a promise about that source only,
+        # which says nothing of the user's data at large.
+        return IRRELEVANT
     marketing = _any(low, _MARKETING_HINTS) and bool(lx.MARKETING.search(text))
     return Cues(
         ai_training=ai_training,
@@ -184,7 +193,7 @@ def read_sentence(text: str) -> Cues:
         their_services=bool(lx.THEIR_SERVICES.search(text)),
         marketing_use=bool(lx.MARKETING_USE.search(text)),
         heading_only=_heading_only(text),
-        negated=_negated(text) and not lx.MINORS_ONLY.search(text) and not lx.OPTED_OUT_THEN_NOT.search(text),
+        negated=negated,
         user_restriction=bool(lx.USER_RESTRICTION.search(text)),
         notwithstanding=_any(low, ("notwithstanding", "despite", "nonobstant"))
         and bool(lx.NOTWITHSTANDING.search(text)),

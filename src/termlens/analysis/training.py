@@ -47,7 +47,9 @@ _OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?
 # "Our platform allows you to use and fine-tune our models": the user trains, on the user's own data.
 _USER_TRAINS = re.compile(r"\b(?:allows?|enables?|lets?) (?:you|users|customers) to (?:\w+ ){0,3}?"
                           r"(?:fine[- ]?tune|train|customi[sz]e)|"
-                          r"\byou (?:can|may) (?:\w+ ){0,2}?(?:fine[- ]?tune|train)\b",
+                          r"\byou (?:can|may) (?:\w+ ){0,2}?(?:fine[- ]?tune|train)\b|"
+                          # "You may apply the Inputs and Outputs to … training other models": the user's rights
+                          r"\byou (?:can|may) (?:use|apply) [^.;]{0,160}?\b(?:training|to train)\b",
                           re.IGNORECASE)
 
 
@@ -92,7 +94,12 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             # names no data: it is about the information the document covers, probably the user's too.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
             continue
-        if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD}):
+        if strength and c.ai_training and has(_USER_TRAINS, r.sentence.text) and not has(_OURS, r.sentence.text):
+            continue  # what the user may train with the outputs is the user's right, not the vendor's use
+        if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD} - (
+                {Category.PERSONAL} if has(_INCIDENTAL_PERSONAL, r.sentence.text) else set())):
+            # ("Models are trained on data publicly available on the Internet, which may contain personal data":
+            # the personal data is whatever the public web holds, not the user's.)
             continue
         if (has(ck.FROM_OTHER_SOURCES, r.sentence.text) or has(ck.RIGHTS_HOLDERS_CONTENT, r.sentence.text)
                 or has(ck.THIRD_PARTY_CONTENT, r.sentence.text)):
@@ -104,6 +111,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         if third_party and has(ck.BUSINESS_TRANSFER, r.sentence.text):
             continue
         conds = r.conditions
+        # A limit on what the recipients of an onward grant may do does not close the vendor's own uses.
+        closed = c.closed_list and (third_party or not has(_ONWARD_THEN_LIMIT, r.sentence.text))
         if third_party and made_available_to_others(r, strength):
             # Content made available to other companies, through an API or a data dump: others may train on it.
             # ("via our API" names the channel here, not an API plan.)
@@ -112,7 +121,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         if accept is not None and not accept(r):
             # A closed list of what may be done with the data answers every use it leaves out (a licence the
             # vendor gives the user to its software is not one).
-            if (c.closed_list and r.names(*data) and not c.ai_training and not _licence_to_user_only(r)
+            if (closed and r.names(*data) and not c.ai_training and not _licence_to_user_only(r)
                     and not has(ck.RETENTION, r.sentence.text)):
                 proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
             continue
@@ -169,18 +178,18 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             # A perpetual licence "to use … and commercially exploit" reaches training without naming it; a
             # perpetual one "as necessary to do the following: (1) provide the Services …" lists its purposes.
             verdict = (Verdict.LIKELY if has(lx.ANY_PURPOSE, r.sentence.text) else
-                       Verdict.UNLIKELY if c.closed_list and not c.improve else Verdict.UNCLEAR)
+                       Verdict.UNLIKELY if closed and not c.improve else Verdict.UNCLEAR)
             proposals.append(Proposal(verdict, r, strength, conds))
         elif c.sealed and r.names(*data) and not c.ai_training:
             # End-to-end encrypted against the vendor itself: it cannot read the content, let alone train on it
             # or hand it to others.
             proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
         elif (r.vendor_licence and c.licence and strength == 2) or (
-                c.closed_list and r.names(*data) and not _licence_to_user_only(r)
+                closed and r.names(*data) and not _licence_to_user_only(r)
                 and not has(ck.RETENTION, r.sentence.text)):
             # A licence or closed list "to operate, develop and improve the Service" leaves training open;
             # one limited to operating the service points away from it.
-            verdict = (Verdict.UNCLEAR if (c.improve or not c.closed_list) and not c.negated and not third_party
+            verdict = (Verdict.UNCLEAR if (c.improve or not closed) and not c.negated and not third_party
                        else Verdict.UNLIKELY)
             proposals.append(Proposal(verdict, r, strength, conds))
         elif third_party and (c.third_party or c.service_providers) and has(_FOR_OUR_PURPOSES, r.sentence.text):
@@ -197,6 +206,10 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             proposals.append(Proposal(Verdict.UNCLEAR, r, 2 if r.own & set(data) else 1, conds))
     return combine(question, reading, proposals, "training of others' AI models" if third_party else "AI training",
                    data)
+
+
+_INCIDENTAL_PERSONAL = re.compile(r"\b(?:may|might|can|could) (?:also |incidentally )?(?:contain|include) "
+                                  r"(?:some )?personal (?:data|information)\b", re.IGNORECASE)
 
 
 # "Our contractors get the data only for the limited purposes described": a limit on what recipients get. "Others on
@@ -247,6 +260,13 @@ def _recipient_is_subject(text: str) -> bool:
     return bool(lx.THIRD_PARTY.search(before) or lx.SERVICE_PROVIDERS.search(before)) and not ck.FIRST_PERSON.search(
         before) and not lx.VENDOR_DOES.search(cleaned[:found.end() + 40])
 
+
+# "… and pass these rights along to others with whom we have contractual relationships, solely for the purpose of
+# providing such Services": the limit binds the recipients of the onward grant, not the vendor's own use.
+_ONWARD_THEN_LIMIT = re.compile(
+    r"\b(?:pass\w* (?:\w+ ){0,3}?along|make \w+ (?:\w+ )?available|sub-?licen[cs]\w*|shar\w+|disclos\w+)\b[^.;]{0,200}?"
+    r"\b(?:others|third[- ]part\w+|partners|service providers|contractors|affiliates)\b[^.;]{0,200}?"
+    r"\b(?:solely|only|exclusively) (?:for|to)\b", re.IGNORECASE)
 
 # Shared "for the purposes described above" or "to help us improve our Services": the recipients serve the vendor.
 _FOR_OUR_PURPOSES = re.compile(

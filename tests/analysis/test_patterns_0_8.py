@@ -1,0 +1,71 @@
+"""Drafting patterns behind analyzer 0.8.0, found on the AI-assistant documents retired from held-out into dev
+(tests/golden/analyzer/dev_m.yaml): one synthetic clause set per rule, each asserting the answer a reader sees.
+None names a vendor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termlens.analysis import analyze
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Condition, Verdict
+from termlens.pipeline.segment import segment
+
+
+def answer(text: str, question: str) -> Answer:
+    """Analyse a small document and return one answer."""
+    return analyze(segment(text)).answer(question)
+
+
+_ASSISTANT = ("Acme Chat is an AI assistant that answers your prompts. Your prompts and the responses are stored. You "
+              "can delete your prompts. ")
+_TRAINS_UNLESS_OPTED_OUT = "We use your Input and Output to train our artificial intelligence models, unless you opt out. "
+
+CASES = [
+    # a promise about data from a connected service says nothing of the user's own prompts and content
+    (_ASSISTANT + _TRAINS_UNLESS_OPTED_OUT + "If you connect a third-party service to Acme Chat, we do not use this "
+     "third-party service to train our artificial intelligence models.", "train.ai_io", Verdict.YES, Condition.OPT_OUT),
+    (_ASSISTANT + _TRAINS_UNLESS_OPTED_OUT + "For users who opt to connect their mailbox via OAuth, Acme shall not use "
+     "any mailbox content for any of its AI training purposes.", "train.content.own", Verdict.YES, Condition.OPT_OUT),
+    # one feature's carve-out, given as an example, does not cover the rest
+    (_ASSISTANT + "We may use Your Content to operate Acme Chat and improve it. For example, the information you "
+     "provide to Acme Health is not used for advertising purposes, and it is not used to develop or train AI models.",
+     "train.content.own", Verdict.UNCLEAR, Condition.NONE),
+    # ... but the same promise about everything the user provides is an exclusion
+    (_ASSISTANT + "We may use Your Content to operate Acme Chat and improve it. The information you provide to us is "
+     "not used to develop or train AI models.", "train.content.own", Verdict.NO, Condition.NONE),
+    # a pointer to an explanation of training methods is not a statement that the user's data is used
+    (_ASSISTANT + "If you would like to learn more about our model mechanism or training methods, please refer to "
+     "the [Model Training Explanation](https://example.com/training).", "train.usage.own", Verdict.UNCLEAR,
+     Condition.NONE),
+    ("1.1 We have published the \u201c[Model Principles and Training Methods Explanation](https://example.com/m)"
+     "\u201d to clarify the model's training process.", "train.content.own", Verdict.UNCLEAR, Condition.NONE),
+    # the user's own right to use outputs for training other models is not the vendor's use
+    (_ASSISTANT + "You may apply the Inputs and Outputs of the Services to a wide range of use cases, including "
+     "personal use, research and training other models.", "train.ai_io", Verdict.UNCLEAR, Condition.NONE),
+    # "we can give those same rights to others" is sublicensing in plain words
+    ("By using Acme, you grant us permission to use Your Content, which means we can copy, distribute, publicly "
+     "display, edit and reformat it, and we can give those same rights to others who work on our behalf.",
+     "license.content.broad", Verdict.YES, Condition.NONE),
+    # a limit on the recipients of an onward grant does not close the vendor's own purposes ("improve")
+    ("By uploading Your Content, you grant us a license to use, store, reproduce and modify Your Content to operate, "
+     "improve, promote and provide the Services. You agree that these rights and licenses are royalty free, "
+     "transferable and sub-licensable, and include a right for us to make Your Content available to, and pass these "
+     "rights along to, others with whom we have contractual relationships, solely for the purpose of providing such "
+     "Services.", "train.content.own", Verdict.UNCLEAR, Condition.NONE),
+    # the vendor training its models on datasets that third parties provide is not third parties training on the
+    # user's data
+    ("We collect your messages. In some cases, we access datasets provided by third parties for our model training "
+     "purposes.", "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+    # "public web data, which may contain personal data": not the user's usage data
+    ("Our artificial intelligence models are trained on data that is publicly available on the Internet, which may "
+     "contain personal data. We collect usage data to operate the service.", "train.usage.own", Verdict.UNCLEAR,
+     Condition.NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), CASES)
+def test_drafting_pattern_of_analyzer_0_8(text: str, question: str, verdict: Verdict, condition: Condition) -> None:
+    got = answer(text, question)
+    assert (got.verdict, got.condition) == (verdict, condition), got.explanation
