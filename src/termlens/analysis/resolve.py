@@ -135,6 +135,19 @@ _OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?
                                   r"own purposes\b", re.IGNORECASE)
 
 
+# A plain-language summary box ("> Basically… Acme won't use your content to train") restates the clause; the clause
+# itself is the better quote. So is a lead-in that only announces what follows ("… the following licence:").
+_SUMMARY = re.compile(r"^\W*(?:basically|in short|in summary|summary|tl;?dr|in plain (?:english|language)|"
+                      r"the short version|at a glance)\b|^\s*>", re.IGNORECASE)
+# "Acme also allows other third parties to access public content through our APIs": what others may do.
+_OTHERS_ACCESS = re.compile(r"\b(?:allows?|permits?|lets?|enables?) (?:\w+ ){0,3}?(?:third[- ]part\w+|partners|"
+                            r"developers|others|researchers) to access\b", re.IGNORECASE)
+
+
+def _lead_in(text: str) -> bool:
+    return text.rstrip(" *_|").endswith(":")
+
+
 def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     """Best evidence first: names the data itself, says in so many words what is done with it (train, not
     just "develop AI"), says what the vendor does, in a short sentence. For the vendor's own use, a sentence
@@ -154,8 +167,11 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     # For the vendor's own use, a line about its service providers, about partners' own services, or a list of
     # legal bases quotes worse than the vendor's statement of what it does with the data.
     aside = int(not others and (r.cues.service_providers or r.cues.their_services
-                                or has(_LEGAL_BASIS_LINE, r.sentence.text)))
-    return (-int(r.cues.ai_training), aside, -p.strength, negated_grant, -int(r.cues.sealed), -limits_others,
+                                or has(_LEGAL_BASIS_LINE, r.sentence.text) or has(_OTHERS_ACCESS, r.sentence.text)))
+    # (a lead-in that itself excludes or closes, "We do not share … except in the following cases:", stays first)
+    restates = int(has(_SUMMARY, r.sentence.text) or (_lead_in(r.sentence.text) and not (
+        r.cues.negated or r.cues.closed_list or r.cues.limited_sharing)))
+    return (restates, -int(r.cues.ai_training), aside, -p.strength, negated_grant, -int(r.cues.sealed), -limits_others,
             int(shared != others),
             -int(has(_TRAIN_VERB, r.sentence.text)),
             -int(p.verdict is not Verdict.NO and has(_STATES_PURPOSE, r.sentence.text)),
