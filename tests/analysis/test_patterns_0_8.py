@@ -69,3 +69,21 @@ CASES = [
 def test_drafting_pattern_of_analyzer_0_8(text: str, question: str, verdict: Verdict, condition: Condition) -> None:
     got = answer(text, question)
     assert (got.verdict, got.condition) == (verdict, condition), got.explanation
+
+
+def test_the_clause_is_quoted_before_its_plain_language_summary() -> None:
+    text = ("> Basically... Acme won't use your content to train generative AI.\n\n"
+            "Acme agrees not to use any of Your Content to train generative artificial intelligence models.")
+    got = answer(text, "train.content.own")
+    assert got.verdict is Verdict.NO
+    assert got.evidence[0].quote.startswith("Acme agrees not to use")
+
+
+def test_the_licence_is_quoted_before_the_lead_in_that_announces_it() -> None:
+    text = ("You retain any ownership rights you have in Your Content, but you grant Acme the following license to use "
+            "that Content:\n\n"
+            "When Your Content is submitted to the Services, you grant us a worldwide, perpetual, irrevocable and "
+            "sublicensable license to use, copy, modify and display Your Content in all media.")
+    got = answer(text, "train.content.own")
+    assert got.verdict is Verdict.UNCLEAR
+    assert "perpetual" in got.evidence[0].quote

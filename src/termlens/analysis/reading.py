@@ -42,6 +42,7 @@ class SentenceReading:
     own: frozenset[Category]  # categories named in the sentence itself, not borrowed from its line or lead-in
     restricted: bool  # the user's own obligation ("you may not …"), also when inherited from a lead-in
     in_licence: bool  # a list item under "you grant us a licence to:"
+    boxed: bool = False  # in a block quote: a plain-language summary or call-out beside the clause it restates
 
     @property
     def vendor_licence(self) -> bool:
@@ -204,6 +205,7 @@ def read_document(structure: DocumentStructure) -> Reading:
                 # ("End-to-end encryption means that your messages are encrypted …" defines, and also commits)
                 or (bool(has(ck.DEFINITION_SENTENCE, text)) and not cues.sealed),
                 in_licence=inherit and lead_licence,
+                boxed=text_all.startswith(">", line_start) or text.lstrip().startswith(">"),
             )
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
