@@ -20,7 +20,8 @@ def answer(text: str, question: str) -> Answer:
 
 _ASSISTANT = ("Acme Chat is an AI assistant that answers your prompts. Your prompts and the responses are stored. You "
               "can delete your prompts. ")
-_TRAINS_UNLESS_OPTED_OUT = "We use your Input and Output to train our artificial intelligence models, unless you opt out. "
+_TRAINS_UNLESS_OPTED_OUT = ("We use your Input and Output to train our artificial intelligence models, unless you opt "
+                            "out. ")
 
 CASES = [
     # a promise about data from a connected service says nothing of the user's own prompts and content
@@ -58,6 +59,15 @@ CASES = [
     # user's data
     ("We collect your messages. In some cases, we access datasets provided by third parties for our model training "
      "purposes.", "train.content.third_party", Verdict.UNCLEAR, Condition.NONE),
+    # an exclusion of one AI feature's inputs and outputs beside a clause to improve the service with the content:
+    # the rest of the content stays open (and "AI  Feature" with a doubled space is still an AI feature)
+    ("Acme stores the notes and files you upload (your Content). To help refine or improve the technology, we may "
+     "review portions of your Content. We will not use your Input or Output from an AI  Feature to train our "
+     "artificial intelligence models unless you direct us to do so.", "train.content.own", Verdict.UNCLEAR,
+     Condition.NONE),
+    ("Acme stores the notes and files you upload (your Content). To help refine or improve the technology, we may "
+     "review portions of your Content. We will not use your Input or Output from an AI  Feature to train our "
+     "artificial intelligence models unless you direct us to do so.", "train.ai_io", Verdict.NO, Condition.OPT_IN),
     # "public web data, which may contain personal data": not the user's usage data
     ("Our artificial intelligence models are trained on data that is publicly available on the Internet, which may "
      "contain personal data. We collect usage data to operate the service.", "train.usage.own", Verdict.UNCLEAR,

@@ -27,6 +27,41 @@ def test_list_markers_and_paragraphs_split() -> None:
     assert sentences(text) == ["Intro line", "First item.", "Second part.", "Another item", "Heading"]
 
 
+def _hard_wrapped(lines: list[str]) -> str:
+    """A document pasted from a PDF: a blank line after every few words."""
+    return "\n\n".join(lines) + "\n"
+
+
+_WRAPPED_LINES = [
+    "How We Use Your Information",
+    "We may also use your information to improve the service such as",
+    "debugging to identify and repair errors, and analyzing information to maintain",
+    "or enhance the quality of our Services. We will not use your Input or Output from an AI",
+    "Feature to train our artificial intelligence models",
+    "unless you direct us to do so.",
+] * 8  # long enough to be recognised as a wrapped document
+
+
+def test_a_hard_wrapped_document_keeps_its_sentences_whole() -> None:
+    text = _hard_wrapped(_WRAPPED_LINES)
+    found = sentences(text)
+    assert "How We Use Your Information" in found  # a title line still stands on its own
+    whole = [s for s in found if s.startswith("We will not use your Input")]
+    assert len(whole) == 8
+    assert whole[0].endswith("unless you direct us to do so.")
+    # the sentence's text reads as one line; its offsets still cut the verbatim text
+    structure = segment(text)
+    read = next(s for s in structure.sentences if s.text.startswith("We will not use"))
+    assert "\n" not in read.text and structure.text[read.start:read.end].count("\n\n") == 2
+
+
+def test_menus_and_link_lists_are_not_taken_for_wrapped_lines() -> None:
+    text = "\n\n".join(["[Privacy Center](https://example.com/a)", "Other policies", "Cookies Policy",
+                        "We collect your posts."] * 12)
+    assert sentences(text)[:4] == ["[Privacy Center](https://example.com/a)", "Other policies", "Cookies Policy",
+                                   "We collect your posts."]
+
+
 def test_definitions_patterns() -> None:
     text = (
         "Telemetry and usage data are referred to as Service Generated Data. "

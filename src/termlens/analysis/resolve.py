@@ -284,6 +284,10 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
                            f"without saying whether that includes {use}."), 0.5),
     ):
         found = of(verdict)
+        if verdict is Verdict.NO and found and all(p.partial for p in found) and of(Verdict.UNCLEAR, 2):
+            # An exclusion of one feature's inputs beside a clause that lets the vendor improve its services with
+            # the content itself: the rest stays open.
+            continue
         if verdict is Verdict.UNLIKELY and any(not p.conditions & SCOPES for p in proposals):
             # a closed list for one product or region ("if you use a server version …") does not limit the rest
             found = [p for p in found if not p.conditions & SCOPES] or ([] if of(Verdict.UNCLEAR) else found)

@@ -33,7 +33,7 @@ def _about(r: SentenceReading, data: Sequence[Category]) -> int:
 
 
 _AI_FEATURE_IO = re.compile(r"\b(?:inputs?|outputs?|prompts?)\b[^.;]{0,60}?\b(?:AI|artificial intelligence|"
-                            r"generative)[- ](?:features?|tools?|assistants?|services?)\b", re.IGNORECASE)
+                            r"generative)(?:[- ]|\s+)(?:features?|tools?|assistants?|services?)\b", re.IGNORECASE)
 
 
 _RECIPIENTS_MODELS = re.compile(r"\btheir (?:own )?(?:\w+ ){0,2}?(?:AI|artificial intelligence|models?)\b",

@@ -55,7 +55,7 @@ def segment(text: str) -> DocumentStructure:
     plain = _plain_spaces(text)
     sentences = tuple(
         Sentence(index=i, start=start, end=end, section=section_index_at(sections, starts, start),
-                 text=plain[start:end])
+                 text=plain[start:end].replace("\n", " "))
         for i, (start, end) in enumerate(split_spans(text))
     )
     return DocumentStructure(

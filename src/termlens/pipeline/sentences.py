@@ -31,11 +31,52 @@ def _ends_with_abbreviation(text: str) -> bool:
     return len(token) == 1 and token.isalpha()
 
 
+_NOT_PROSE = re.compile(r"[ \t]*(?:#|\||[*+-][ \t]|\d{1,3}[.)][ \t]|>)")
+_MID_SENTENCE = re.compile(r"[a-z,][\"'”’)]?[ \t]*$")
+_OPEN_END = re.compile(r"[A-Za-zÀ-ÿ0-9,][\"'”’)]?[ \t]*$")
+# A document hard-wrapped with blank lines between its lines (text pasted from a PDF or an e-mail) breaks its
+# sentences into "paragraphs"; when most of its prose paragraphs stop mid-sentence, a paragraph that does so
+# continues into the next one.
+_WRAPPED_SHARE = 0.3
+_CONTINUES = re.compile(r"[ \t]*[a-zà-ÿ]")
+_WRAPPED_MIN_BLOCKS = 40
+
+
+def _title_like(block: str) -> bool:
+    """A short line whose words are mostly capitalised: a heading without Markdown marks."""
+    words = block.split()
+    return len(words) <= 10 and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """The line blocks of ``text``, re-joined across blank lines in a hard-wrapped document."""
+    spans = [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
+    prose = [not _NOT_PROSE.match(text, a) for a, _ in spans]
+    mid = [p and bool(_MID_SENTENCE.search(text[a:b][-8:])) for (a, b), p in zip(spans, prose, strict=True)]
+    # (menus and link lists also stop without punctuation, but what follows them starts a new line of its own,
+    # never a lower-case continuation)
+    continued = sum(1 for open_end, (a, _) in zip(mid[:-1], spans[1:], strict=True)
+                    if open_end and _CONTINUES.match(text, a))
+    if sum(prose) < _WRAPPED_MIN_BLOCKS or sum(mid) < _WRAPPED_SHARE * sum(prose) or continued < 0.3 * sum(mid):
+        return spans
+    joined: list[tuple[int, int]] = []
+    carry = False
+    for (a, b), is_prose in zip(spans, prose, strict=True):
+        if carry and is_prose:
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+        block = text[a:b]
+        # Open at the end: no closing punctuation, and not a short title-like line that starts a paragraph
+        # ("Information We Collect"); "… from an AI" inside a running sentence stays open.
+        carry = is_prose and bool(_OPEN_END.search(block[-8:])) and (carry or not _title_like(block))
+    return joined
+
+
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences of ``text``, in order."""
-    for block in _BLOCK.finditer(text):
-        block_start = block.start()
-        chunk = block.group(0)
+    for block_start, block_end in _blocks(text):
+        chunk = text[block_start:block_end]
         lead = _LEADING_MARKUP.match(chunk)
         cursor = lead.end() if lead else 0
         for boundary in _BOUNDARY.finditer(chunk):
