@@ -5,11 +5,14 @@ None names a vendor.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from termlens.analysis import analyze
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
+from termlens.pipeline.extract import read_document
 from termlens.pipeline.segment import segment
 
 
@@ -68,6 +71,10 @@ CASES = [
     ("Acme stores the notes and files you upload (your Content). To help refine or improve the technology, we may "
      "review portions of your Content. We will not use your Input or Output from an AI  Feature to train our "
      "artificial intelligence models unless you direct us to do so.", "train.ai_io", Verdict.NO, Condition.OPT_IN),
+    # how a privacy request about training is handled is not a statement that usage data is trained on
+    ("We collect usage data to operate the service. However, when your request concerns the training of our models, "
+     "your rights have technical limitations and fulfilling your requests might involve a complex technical process.",
+     "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
     # "public web data, which may contain personal data": not the user's usage data
     ("Our artificial intelligence models are trained on data that is publicly available on the Internet, which may "
      "contain personal data. We collect usage data to operate the service.", "train.usage.own", Verdict.UNCLEAR,
@@ -97,3 +104,12 @@ def test_the_licence_is_quoted_before_the_lead_in_that_announces_it() -> None:
     got = answer(text, "train.content.own")
     assert got.verdict is Verdict.UNCLEAR
     assert "perpetual" in got.evidence[0].quote
+
+
+def test_chats_with_the_ai_listed_among_what_you_provide_carry_the_content_answer(ota_dir: Path) -> None:
+    """A real policy (dev_n) that lists "conversations with My AI" among the information the user sends and uses
+    the information it collects for machine-learning models: the AI chats inherit that, as probable."""
+    path = ota_dir / "Snapchat" / "Privacy Policy" / "2023-07-14T00-41-36Z.md"
+    got = analyze(segment(read_document(path).text)).answer("train.ai_io")
+    assert got.verdict is Verdict.LIKELY
+    assert any("conversations with My AI" in e.quote for e in got.evidence)

@@ -228,3 +228,8 @@ POINTER = _rx(
     r"(?:(?!\b(?:we|your?)\b)[^.;,])*,? (?:please )?(?:refer to|see|visit|read|consult|review)\b|"
     r"we have published (?:the |a |an |our )?[\"“\[])"
 )
+# How the vendor handles the user's privacy requests ("when your request concerns the training of our models, your
+# rights have technical limitations and fulfilling your requests might involve a complex process"): a procedure,
+# not a statement of what data is used for.
+RIGHTS_REQUEST = _rx(r"\b(?:when|if|where) your request (?:concerns|relates to|involves|is about)\b|"
+                     r"\bfulfill?(?:ing|ment of)? (?:your|such|these) requests?\b")

@@ -124,11 +124,22 @@ _AI_IO_ARE_CONTENT = re.compile(
     r"(?:[\w-]+ )?(?:content|data)\b", re.IGNORECASE)
 
 
+# "… whatever information you send through our services, such as Snaps and Chats, conversations with My AI, …":
+# chats with the AI listed among the information the user provides.
+_AI_CHATS_PROVIDED = re.compile(
+    r"\b(?:information|content|data) (?:that )?you (?:send|provide|share|submit|create|upload)\b[^.;]{0,200}?"
+    r"\b(?:such as|including|like|for example)\b[^.;]{0,200}?\b(?:conversations?|chats?|interactions?) with "
+    r"(?:our |the )?(?:(?-i:[A-Z])\w* )?(?:AI|(?:AI )?(?:assistant|chatbot)s?)\b", re.IGNORECASE)
+
+
 def _ai_io_declared_content(reading: Reading) -> Evidence | None:
-    """The clause that puts AI inputs and outputs under the user's content: a declaration in so many words, or
-    the definition of a content term that names prompts or generated responses."""
+    """The clause that puts AI inputs and outputs under the user's content: a declaration in so many words, a list
+    of what the user provides that names chats with the AI, or the definition of a content term that names prompts
+    or generated responses."""
     for s in reading.structure.sentences:
         if ("utput" in s.text or "esponse" in s.text) and has(_AI_IO_ARE_CONTENT, s.text):
+            return reading.quote(s)
+        if " with " in s.text and has(_AI_CHATS_PROVIDED, s.text):
             return reading.quote(s)
     for term, defined in reading.terms.items():
         if Category.CONTENT in defined.categories and Category.AI_IO_BROAD in defined.categories:

@@ -94,6 +94,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             # names no data: it is about the information the document covers, probably the user's too.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
             continue
+        if c.ai_training and "request" in r.sentence.text and has(ck.RIGHTS_REQUEST, r.sentence.text):
+            continue  # how a privacy request about training is handled says nothing of what data is trained on
         if strength and c.ai_training and has(_USER_TRAINS, r.sentence.text) and not has(_OURS, r.sentence.text):
             continue  # what the user may train with the outputs is the user's right, not the vendor's use
         if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD} - (
