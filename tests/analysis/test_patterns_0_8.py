@@ -113,3 +113,20 @@ def test_chats_with_the_ai_listed_among_what_you_provide_carry_the_content_answe
     got = analyze(segment(read_document(path).text)).answer("train.ai_io")
     assert got.verdict is Verdict.LIKELY
     assert any("conversations with My AI" in e.quote for e in got.evidence)
+
+
+@pytest.mark.parametrize(("text", "item", "verdict"), [
+    # ads chosen from "your information" draw on what the user does
+    ("We collect your posts, your device details and how you use the service. We use your information to personalise "
+     "the ads you see.", "interactions", Verdict.YES),
+    # a promise about the category itself excludes it
+    ("We collect usage information about how you interact with the service. We do not use usage information to "
+     "personalise ads.", "interactions", Verdict.NO),
+    # "we do not sell personal data for targeted advertising" denies a disclosure, not every use in ads
+    ("We collect your posts and how you use the service. We do not sell personal information for targeted "
+     "advertising.", "interactions", Verdict.UNLIKELY),
+    # nothing about ads at all
+    ("We collect your posts and how you use the service to operate it.", "interactions", Verdict.UNCLEAR),
+])
+def test_marketing_of_account_and_usage_items(text: str, item: str, verdict: Verdict) -> None:
+    assert analyze(segment(text)).item(item, "marketing").verdict is verdict

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.marketing import marketing_of
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine
 from termlens.analysis.statements import has
@@ -180,8 +181,8 @@ class ItemResolver:
         elif use is Use.AI_TRAINING_THIRD_PARTY:
             answer = a["train.content.third_party"]
         elif use is Use.MARKETING:
-            answer = a["marketing.content"] if category in (Category.CONTENT, Category.AI_IO) else combine(
-                "item", self.reading, [], "marketing")
+            answer = a["marketing.content"] if category in (Category.CONTENT, Category.AI_IO) else marketing_of(
+                "item", self.reading, category)
         else:
             answer = _sale("item", self.reading, category)
         self._category_cache[key] = answer

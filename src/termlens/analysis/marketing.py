@@ -219,8 +219,13 @@ def marketing_content(reading: Reading) -> Answer:
                                                 "reaches marketing." if anything else
                                                 "grants a broad licence to your content that names no marketing "
                                                 "purpose; it may or may not reach marketing."))
+    return _with_ads_switch(reading, answer)
+
+
+def _with_ads_switch(reading: Reading, answer: Answer) -> Answer:
+    """A use for ads that a switch for personalised ads governs ("You can control tailored advertising in your
+    settings") is conditional on it."""
     if answer.verdict in (Verdict.YES, Verdict.LIKELY) and answer.condition is Condition.NONE:
-        # A switch for personalised ads ("You can control tailored advertising in your settings").
         switch = next((r for r in reading.sentences if r.cues.marketing and Condition.OPT_OUT in r.conditions
                        and not r.cues.marketing_negated and not r.restricted), None)
         if switch is not None:
@@ -228,3 +233,26 @@ def marketing_content(reading: Reading) -> Answer:
                           (*answer.evidence, *reading.evidence([switch])),
                           answer.explanation + f" Section {switch.section or '—'} lets you switch it off.")
     return answer
+
+
+def marketing_of(question: str, reading: Reading, category: Category) -> Answer:
+    """Is data of one non-content category (account details, usage and activity) used for marketing or ads? Ads
+    chosen from "your information" or "your activity" draw on it; a promise not to use it for ads excludes it."""
+    proposals: list[Proposal] = []
+    for r in reading.sentences:
+        c = r.cues
+        if r.restricted or not (c.marketing and c.marketing_use) or not r.own & {category, Category.PERSONAL}:
+            continue
+        if c.limited_sharing and not c.marketing_negated:
+            continue  # vendors "that help us provide our Services", advertising among them: who serves, not what
+        named = category in r.own
+        if c.marketing_negated:
+            # ("We do not sell personal data for targeted advertising" points away without excluding)
+            verdict = Verdict.UNLIKELY if c.sale or not named else Verdict.NO
+        elif has(lx.MARKETING_BY_VENDOR, r.sentence.text) or has(_TAILORED_ADS, r.sentence.text):
+            # Ads chosen from "your information" are chosen from what the user does and who the user is.
+            verdict = Verdict.YES
+        else:
+            continue
+        proposals.append(Proposal(verdict, r, 2 if named else 1, r.conditions))
+    return _with_ads_switch(reading, combine(question, reading, proposals, "marketing or advertising", (category,)))
