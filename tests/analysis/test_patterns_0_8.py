@@ -130,3 +130,15 @@ def test_chats_with_the_ai_listed_among_what_you_provide_carry_the_content_answe
 ])
 def test_marketing_of_account_and_usage_items(text: str, item: str, verdict: Verdict) -> None:
     assert analyze(segment(text)).item(item, "marketing").verdict is verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a clause about "the information we collect" does not clearly reach private messages
+    ("We collect the content you post, your profile and the messages you send to other users. We may use the "
+     "information we collect to train our machine learning and artificial intelligence models.", Verdict.LIKELY),
+    # one that names messages does
+    ("We collect the content you post and the messages you send to other users. We may use your posts and messages "
+     "to train our machine learning and artificial intelligence models.", Verdict.YES),
+])
+def test_private_messages_under_a_general_training_clause(text: str, verdict: Verdict) -> None:
+    assert analyze(segment(text)).item("chat", "ai_training").verdict is verdict

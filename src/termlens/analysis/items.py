@@ -30,6 +30,9 @@ FAMILY_CATEGORY: dict[ItemFamily, Category] = {
 }
 # Special categories of personal data (GDPR art. 9): never presumed to fall under a general clause.
 SPECIAL_CATEGORY_ITEMS = frozenset({"biometrics"})
+# Private communications: a clause about "the information we collect" does not clearly reach what users say to each
+# other in private (secrecy of correspondence; several services keep messages apart), so it makes their use probable.
+PRIVATE_COMMUNICATION_ITEMS = frozenset({"chat"})
 # Synonyms too common in legal prose to mean the item by themselves.
 _TOO_COMMON = frozenset({"name", "address", "device", "usage", "face", "post", "likes", "inputs", "output",
                          "outputs", "responses", "documents", "file", "calendar", "texts", "message"})
@@ -146,6 +149,8 @@ _GRANTEES_BEYOND_VENDOR = re.compile(
     r"(?:our |other )?users|sublicensees|licensees)\b")
 
 
+_PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence)\b",
+                            re.IGNORECASE)
 _OTHER_ORGANISATIONS = re.compile(r"\b(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)|partners?|"
                                   r"syndicat\w+)\b", re.IGNORECASE)
 
@@ -233,6 +238,13 @@ class ItemResolver:
                 if verdict is Verdict.YES and not named_in_definition and item.family is ItemFamily.USAGE:
                     verdict = Verdict.LIKELY
                 base = Answer(base.question, verdict, base.condition, base.confidence, evidence, base.explanation)
+            # (on an AI assistant, the chats are the content itself)
+            if (item.id in PRIVATE_COMMUNICATION_ITEMS and use is Use.AI_TRAINING and base.verdict is Verdict.YES
+                    and not named_in_definition and not self.reading.ai_service
+                    and not any(has(_PRIVATE_WORDS, e.quote) for e in base.evidence)):
+                base = Answer(base.question, Verdict.LIKELY, base.condition, base.confidence * 0.8, base.evidence,
+                              base.explanation + f" The clause does not name {item.label.lower()}, private "
+                                                 "communications, so they are probably but not certainly included.")
             if item.id in SPECIAL_CATEGORY_ITEMS and use is Use.AI_TRAINING and base.verdict in (
                     Verdict.YES, Verdict.LIKELY) and not named_in_definition:
                 # Biometric data is a special category (GDPR art. 9, BIPA): it needs its own consent and is rarely
