@@ -208,6 +208,17 @@ def marketing_content(reading: Reading) -> Answer:
         answer = replace(answer, evidence=evidence, explanation=answer.explanation + (
             f" Section {listed.section or '—'} lists what you post among the information collected, so ads probably "
             "draw on it."))
+    if not answer.evidence and broad is None:
+        other = _marketing_of_other_data_only(reading)
+        if other:
+            # Marketing is described, but only with account, contact or usage data ("we may use account information
+            # to send you marketing emails"; a purpose table whose marketing row lists contact and technical data):
+            # content is left out of it.
+            chosen = [Proposal(Verdict.UNLIKELY, r, 1, frozenset()) for r in other[:2]]
+            return Answer(answer.question, Verdict.UNLIKELY, Condition.NONE, 0.55,
+                          reading.evidence(p.reading for p in chosen),
+                          describe(reading, chosen, "uses only account, contact or usage data for marketing, not "
+                                                    "your content."))
     if not answer.evidence and broad is not None:
         # Silent on marketing, but a broad licence (commercial exploitation, sublicensable) may reach it; one "for any
         # purpose" probably does.
@@ -220,6 +231,20 @@ def marketing_content(reading: Reading) -> Answer:
                                                 "grants a broad licence to your content that names no marketing "
                                                 "purpose; it may or may not reach marketing."))
     return _with_ads_switch(reading, answer)
+
+
+def _marketing_of_other_data_only(reading: Reading) -> list[SentenceReading]:
+    """The vendor's marketing clauses, when every one of them names only account, contact or usage data."""
+    found: list[SentenceReading] = []
+    for r in reading.sentences:
+        c = r.cues
+        if r.restricted or not (c.marketing and c.marketing_use) or c.marketing_negated:
+            continue
+        if r.categories & {Category.CONTENT, Category.PERSONAL, Category.AI_IO, Category.AI_IO_BROAD} or r.in_licence:
+            return []
+        if r.categories & {Category.ACCOUNT, Category.USAGE}:
+            found.append(r)
+    return found
 
 
 def _with_ads_switch(reading: Reading, answer: Answer) -> Answer:
