@@ -76,9 +76,8 @@ CASES = [
      "your rights have technical limitations and fulfilling your requests might involve a complex technical process.",
      "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
     # marketing described only with account data leaves the content out of it
-    ("We store the documents you upload to provide the service. We may use account information to send you "
-     "marketing emails about new products or offers, from which you can unsubscribe.", "marketing.content",
-     Verdict.UNLIKELY, Condition.NONE),
+    ("We store the documents you upload to provide the service. We use your account information and device "
+     "identifiers to personalise the ads we show you.", "marketing.content", Verdict.UNLIKELY, Condition.NONE),
     # "public web data, which may contain personal data": not the user's usage data
     ("Our artificial intelligence models are trained on data that is publicly available on the Internet, which may "
      "contain personal data. We collect usage data to operate the service.", "train.usage.own", Verdict.UNCLEAR,
