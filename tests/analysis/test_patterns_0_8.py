@@ -145,3 +145,27 @@ def test_marketing_of_account_and_usage_items(text: str, item: str, verdict: Ver
 ])
 def test_private_messages_under_a_general_training_clause(text: str, verdict: Verdict) -> None:
     assert analyze(segment(text)).item("chat", "ai_training").verdict is verdict
+
+
+def test_a_product_named_like_an_item_is_not_the_item() -> None:
+    """"Le Chat" is a product: sentences about it do not speak of the user's chat messages."""
+    text = ("Le Chat is an AI assistant that answers your prompts. We use your Input and Output to train our "
+            "artificial intelligence models, unless you opt out. Le Chat Enterprise trains artificial intelligence "
+            "models for each enterprise customer separately.")
+    got = analyze(segment(text)).item("chat", "ai_training")
+    assert got.verdict in (Verdict.YES, Verdict.LIKELY) and got.condition is Condition.OPT_OUT
+    assert "is named directly" not in got.explanation
+
+
+def test_how_long_fine_tuning_data_is_kept_is_not_a_training_statement() -> None:
+    text = ("We collect usage data to operate the service. If you use our Fine-Tuning API, we keep your fine-tuning "
+            "data until you delete it from the AI Studio or until you terminate your account.")
+    assert answer(text, "train.usage.own").verdict is Verdict.UNCLEAR
+
+
+def test_an_item_never_falls_under_third_party_content() -> None:
+    text = ("We may display content from third parties, such as links or snippets (the \u201cThird Party "
+            "Content\u201d). You may upload materials to the service (\u201cYour Content\u201d). We use Your "
+            "Content to train our artificial intelligence models, unless you opt out.")
+    got = analyze(segment(text)).item("video", "ai_training")
+    assert "Third Party Content" not in got.explanation

@@ -117,6 +117,8 @@ NOT_CONTENT_USE = _rx(
 # How long data is kept ("we do not retain your messages", "processed only as long as necessary … and not retained
 # further"): a limit on storage, not a list of what the data is used for.
 RETENTION = _rx(
+    # "we keep your fine-tuning data until you delete it"
+    r"\b(?:keep|retain|store)\w* (?:[\w-]+ ){0,6}?until (?:you|your|the|we|it)\b|"
     r"\b(?:do not|don['’]t|will not|won['’]t|not) (?:\w+ )?retain\w*\b|\b(?:are|is) not retained\b|"
     r"\bdeleted from our servers\b|\b(?:retain|keep|store)\w* (?:\w+ ){0,6}?(?:only )?(?:for )?as long as\b|"
     r"\bonly (?:for )?as long as (?:is )?(?:necessary|needed|required)\b"

@@ -151,6 +151,19 @@ _GRANTEES_BEYOND_VENDOR = re.compile(
 
 _PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence)\b",
                             re.IGNORECASE)
+def _names_item(rx: re.Pattern[str], text: str) -> bool:
+    """Whether the item's word names the data, not a product ("Le Chat", "Google Chat" are names: a capitalised
+    word after another capitalised word, mid-sentence)."""
+    for found in rx.finditer(text):
+        before = text[:found.start()].rstrip()
+        previous = before.split()[-1:] if before else []
+        product = (found.group(0)[:1].isupper() and bool(previous) and previous[0][:1].isupper()
+                   and not before.endswith((".", ":", "|", "*", "(", "“", '"')))
+        if not product:
+            return True
+    return False
+
+
 _OTHER_ORGANISATIONS = re.compile(r"\b(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)|partners?|"
                                   r"syndicat\w+)\b", re.IGNORECASE)
 
@@ -169,7 +182,7 @@ class ItemResolver:
         if item_id not in self._mentions:
             rx = item_pattern(item_id)
             self._mentions[item_id] = [] if rx is None else [
-                r for r in self.reading.sentences if has(rx, r.sentence.text)]
+                r for r in self.reading.sentences if has(rx, r.sentence.text) and _names_item(rx, r.sentence.text)]
         return self._mentions[item_id]
 
     def _by_category(self, category: Category, use: Use) -> Answer:
@@ -198,8 +211,8 @@ class ItemResolver:
         rx = item_pattern(item.id)
         fallback = None
         for term, defined in self.reading.terms.items():
-            if category not in defined.categories:
-                continue
+            if category not in defined.categories or has(ck.THIRD_PARTY_CONTENT, term):
+                continue  # ("Third Party Content" is what others own, not where the user's data falls)
             fallback = fallback or term
             definition = self.reading.definition_evidence(term)
             if rx is not None and definition is not None and has(rx, definition.quote):

@@ -66,6 +66,10 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
         c = r.cues
         if r.restricted:
             continue
+        if c.ai_training and has(ck.RETENTION, r.sentence.text) and not has(_TO_TRAIN, r.sentence.text):
+            continue  # how long fine-tuning data is kept is not what the vendor trains on
+        if c.ai_training and "request" in r.sentence.text and has(ck.RIGHTS_REQUEST, r.sentence.text):
+            continue  # how a privacy request about training is handled says nothing of what data is trained on
         strength = _about(r, data)
         if not strength and third_party and c.third_party_models:
             strength = 2
@@ -94,8 +98,6 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             # names no data: it is about the information the document covers, probably the user's too.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
             continue
-        if c.ai_training and "request" in r.sentence.text and has(ck.RIGHTS_REQUEST, r.sentence.text):
-            continue  # how a privacy request about training is handled says nothing of what data is trained on
         if strength and c.ai_training and has(_USER_TRAINS, r.sentence.text) and not has(_OURS, r.sentence.text):
             continue  # what the user may train with the outputs is the user's right, not the vendor's use
         if not strength or (has(lx.PUBLIC_SOURCES, r.sentence.text) and not r.own - {Category.AI_IO_BROAD} - (
@@ -210,6 +212,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                    data)
 
 
+_TO_TRAIN = re.compile(r"\b(?:to (?:train|fine[- ]?tune|improve)|for (?:\w+ )?(?:training|fine[- ]?tuning))\b",
+                       re.IGNORECASE)
 _INCIDENTAL_PERSONAL = re.compile(r"\b(?:may|might|can|could) (?:also |incidentally )?(?:contain|include) "
                                   r"(?:some )?personal (?:data|information)\b", re.IGNORECASE)
 
