@@ -32,3 +32,17 @@ def test_analyze_does_not_import_storage_or_web() -> None:
             "print(','.join(m for m in ('sqlalchemy', 'alembic', 'fastapi', 'httpx') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_the_section_column_stays_short_when_a_section_is_cited_by_its_heading() -> None:
+    from termlens.cli.analysis import _sections
+    from termlens.domain.model import Answer, Evidence
+    from termlens.domain.vocabulary import Condition, Verdict
+
+    def cited(*sections: str) -> str:
+        evidence = tuple(Evidence("q", i, i + 1, s) for i, s in enumerate(sections))
+        return _sections(Answer("train.usage.own", Verdict.YES, Condition.NONE, 0.9, evidence, ""))
+
+    assert cited("1", "9", "What the process looks like") == "1, 9, …"
+    assert cited("What the process looks like") == "What…"
+    assert cited("10.5", "10.5", "3") == "10.5, 3"

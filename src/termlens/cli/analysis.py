@@ -57,7 +57,13 @@ def _analyze_text(text: str, meta: dict[str, object]) -> tuple[Analysis, dict[st
 
 
 def _sections(answer: Answer | ItemAnswer) -> str:
-    return ", ".join(dict.fromkeys(e.section for e in answer.evidence if e.section)) or "—"
+    """The sections an answer cites, short enough for the table's last column: numbers first; an unnumbered section
+    (cited by its heading) shows as its first word when nothing shorter is cited, else as "…"."""
+    cites = list(dict.fromkeys(e.section for e in answer.evidence if e.section))
+    short = [c for c in cites if len(c) <= 6]
+    if len(short) < len(cites):
+        short.append("…" if short else cites[0].split()[0][:8] + "…")
+    return ", ".join(short) or "—"
 
 
 def _print_table(analysis: Analysis, meta: dict[str, object]) -> None:
