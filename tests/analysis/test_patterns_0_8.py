@@ -78,6 +78,11 @@ CASES = [
     # marketing described only with account data leaves the content out of it
     ("We store the documents you upload to provide the service. We use your account information and device "
      "identifiers to personalise the ads we show you.", "marketing.content", Verdict.UNLIKELY, Condition.NONE),
+    # a cross-border transfer clause that recalls the purposes is not a grant, nor regional
+    ("We collect usage data to operate the service. When you access our Services, your personal data is transferred "
+     "to our servers in the US, or to other countries outside the European Economic Area, for the purposes outlined "
+     "in Section 2, for example to provide you with the Service, or to train our models.", "train.usage.own",
+     Verdict.UNCLEAR, Condition.NONE),
     # "public web data, which may contain personal data": not the user's usage data
     ("Our artificial intelligence models are trained on data that is publicly available on the Internet, which may "
      "contain personal data. We collect usage data to operate the service.", "train.usage.own", Verdict.UNCLEAR,

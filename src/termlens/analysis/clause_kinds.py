@@ -235,3 +235,11 @@ POINTER = _rx(
 # not a statement of what data is used for.
 RIGHTS_REQUEST = _rx(r"\b(?:when|if|where) your request (?:concerns|relates to|involves|is about)\b|"
                      r"\bfulfill?(?:ing|ment of)? (?:your|such|these) requests?\b")
+# A cross-border transfer clause ("your personal data is transferred to our servers in the US, or to other countries
+# outside the EEA, for the purposes outlined in Section 2, for example … to train our models") says where data goes
+# and points back to the purposes stated elsewhere; it grants no use of its own.
+INTERNATIONAL_TRANSFER = _rx(
+    r"\b(?:is|are|be|may be) transferr?ed (?:\w+ ){0,3}?to (?:\w+ ){0,4}?(?:servers|countries|jurisdictions|"
+    r"the (?:US|U\.S\.|United States))\b|\b(?:transfer|transfers) of (?:your )?(?:personal )?(?:data|information) "
+    r"(?:to|outside)\b"
+)

@@ -68,6 +68,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             continue
         if c.ai_training and has(ck.RETENTION, r.sentence.text) and not has(_TO_TRAIN, r.sentence.text):
             continue  # how long fine-tuning data is kept is not what the vendor trains on
+        if c.ai_training and "transfer" in r.sentence.text and has(ck.INTERNATIONAL_TRANSFER, r.sentence.text):
+            continue  # where the data goes, for purposes stated elsewhere
         if c.ai_training and "request" in r.sentence.text and has(ck.RIGHTS_REQUEST, r.sentence.text):
             continue  # how a privacy request about training is handled says nothing of what data is trained on
         strength = _about(r, data)
