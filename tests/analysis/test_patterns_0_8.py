@@ -174,3 +174,29 @@ def test_an_item_never_falls_under_third_party_content() -> None:
             "Content to train our artificial intelligence models, unless you opt out.")
     got = analyze(segment(text)).item("video", "ai_training")
     assert "Third Party Content" not in got.explanation
+
+
+_PURPOSE_TABLE = (
+    "## How we use personal data\n\n"
+    "We may use your personal data to improve the Services, including training our models.\n\n"
+    "| Purpose | Type of Data | Legal Basis |\n"
+    "| --- | --- | --- |\n"
+    "| To provide the Services | Identity and Contact Data<br>Technical Information | Contract |\n"
+    "| To improve the Services and conduct research (excluding model training) | Technical Information<br>Inputs and "
+    "Outputs | Legitimate interests |\n"
+    "| To improve the Services and conduct research (including model training) | Feedback<br>Inputs and Outputs | "
+    "Legitimate interests |\n")
+
+
+def test_a_purpose_table_whose_training_row_leaves_usage_data_out() -> None:
+    got = answer(_PURPOSE_TABLE, "train.usage.own")
+    assert got.verdict is Verdict.UNLIKELY
+    assert [e.quote for e in got.evidence] == [
+        "To improve the Services and conduct research (including model training)", "Feedback<br>Inputs and Outputs"]
+    # the quotes are verbatim slices of the document
+    assert all(_PURPOSE_TABLE[e.start:e.end] == e.quote for e in got.evidence)
+
+
+def test_a_purpose_table_whose_training_row_lists_usage_data() -> None:
+    table = _PURPOSE_TABLE.replace("| Feedback<br>Inputs and Outputs |", "| Feedback<br>Technical Information |")
+    assert answer(table, "train.usage.own").verdict in (Verdict.YES, Verdict.LIKELY)

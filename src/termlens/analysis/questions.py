@@ -11,7 +11,8 @@ from termlens.analysis.marketing import marketing_content
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe, silent_answer
 from termlens.analysis.statements import has
-from termlens.analysis.terms import CATEGORY_CUES, Category
+from termlens.analysis.tables import training_rows_leave_out
+from termlens.analysis.terms import CATEGORY_CUES, Category, categories_in
 from termlens.analysis.training import decide_training
 from termlens.domain.model import Answer, Evidence
 from termlens.domain.vocabulary import Condition, Verdict
@@ -105,6 +106,16 @@ def train_content_third_party(reading: Reading) -> Answer:
 def train_usage_own(reading: Reading) -> Answer:
     """May the vendor train AI on usage / telemetry / service-generated data?"""
     answer = decide_training("train.usage.own", reading, USAGE)
+    if answer.verdict in (Verdict.YES, Verdict.LIKELY, Verdict.UNCLEAR) and not any(
+            Category.USAGE in categories_in(e.quote) for e in answer.evidence):
+        rows = training_rows_leave_out(reading, Category.USAGE)
+        if rows:
+            # A general "personal data … to train" gives way to the purpose table that lists the training data.
+            row = rows[0]
+            return Answer("train.usage.own", Verdict.UNLIKELY, Condition.NONE, 0.6, (row.purpose, row.data),
+                          f"Section {row.purpose.section or '—'} has a table of purposes: its training row lists the "
+                          "data used to train, and usage or technical data appears only under other purposes, so "
+                          "training on it is unlikely.")
     if answer.verdict is not Verdict.UNCLEAR:
         return answer
     owned = ownership_usage(reading)

@@ -1,0 +1,76 @@
+"""Purpose tables: the rows of a privacy policy's "purpose | data used | legal basis" table.
+
+Many privacy policies say which data serves which purpose in a table. Where the row for training AI models lists the
+data it uses, and usage or technical data appears only in other rows, the table itself says that usage data is not
+among the training data, whatever a general sentence about "personal data" says elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termlens.analysis.reading import Reading
+from termlens.analysis.statements import read_sentence
+from termlens.analysis.terms import Category, categories_in, term_categories
+from termlens.domain.model import Evidence
+
+_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.MULTILINE)
+_RULE = re.compile(r"^[\s|:-]*$")
+# "To improve the Services and conduct research (excluding model training)": a purpose that names training to leave
+# it out.
+_TRAINING_EXCLUDED = re.compile(r"\b(?:excluding|except(?: for)?|other than|but not|not including) (?:\w+ ){0,2}?"
+                                r"(?:training|train)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PurposeRow:
+    """One row of a purpose table: its purpose cell, the data it lists, and whether the purpose is training."""
+
+    purpose: Evidence
+    data: Evidence
+    categories: frozenset[Category]
+    training: bool
+
+
+def purpose_rows(reading: Reading) -> list[PurposeRow]:
+    """The rows of the document's tables whose first cell states a purpose and whose second lists data."""
+    text = reading.structure.text
+    rows: list[PurposeRow] = []
+    for found in _ROW.finditer(text):
+        cells, at = [], found.start(1)
+        for raw in found.group(1).split("|"):
+            lead = len(raw) - len(raw.lstrip())
+            cells.append((raw.strip(), at + lead))
+            at += len(raw) + 1
+        if len(cells) < 2 or _RULE.match(found.group(0)) or not cells[0][0] or not cells[1][0]:
+            continue
+        (purpose, p_at), (data, d_at) = cells[0], cells[1]
+        via_terms, _ = term_categories(data, reading.terms) if reading.terms else (frozenset(), ())
+        cues = read_sentence(purpose)
+        section = reading.structure.section_number(_section_at(reading, p_at))
+        rows.append(PurposeRow(
+            purpose=Evidence(text[p_at:p_at + len(purpose)], p_at, p_at + len(purpose), section),
+            data=Evidence(text[d_at:d_at + len(data)], d_at, d_at + len(data), section),
+            categories=categories_in(data) | via_terms,
+            training=cues.ai_training and not cues.negated and not _TRAINING_EXCLUDED.search(purpose),
+        ))
+    return rows
+
+
+def _section_at(reading: Reading, offset: int) -> int | None:
+    sections = reading.structure.sections
+    inside = [s.index for s in sections if s.start <= offset]
+    return inside[-1] if inside else None
+
+
+def training_rows_leave_out(reading: Reading, category: Category) -> list[PurposeRow]:
+    """The training rows of a purpose table that does not list ``category`` for training but lists it for other
+    purposes (empty when the table says nothing of the kind)."""
+    rows = purpose_rows(reading)
+    training = [r for r in rows if r.training]
+    if not training or any(category in r.categories for r in training):
+        return []
+    if not any(category in r.categories for r in rows if not r.training):
+        return []
+    return training
