@@ -200,3 +200,15 @@ def test_a_purpose_table_whose_training_row_leaves_usage_data_out() -> None:
 def test_a_purpose_table_whose_training_row_lists_usage_data() -> None:
     table = _PURPOSE_TABLE.replace("| Feedback<br>Inputs and Outputs |", "| Feedback<br>Technical Information |")
     assert answer(table, "train.usage.own").verdict in (Verdict.YES, Verdict.LIKELY)
+
+
+def test_a_purpose_table_whose_marketing_row_leaves_content_out() -> None:
+    table = (
+        "We may use your personal data to show you ads for our Services.\n\n"
+        "| Purpose | Type of Data | Legal Basis |\n| --- | --- | --- |\n"
+        "| To provide the Services | Identity and Contact Data<br>User Content | Contract |\n"
+        "| To communicate with you and to promote our Services | Identity and Contact Data<br>Technical Information | "
+        "Legitimate interests |\n")
+    got = answer(table, "marketing.content")
+    assert got.verdict is Verdict.UNLIKELY
+    assert got.evidence[0].quote == "To communicate with you and to promote our Services"

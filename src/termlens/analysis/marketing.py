@@ -10,6 +10,7 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine, describe
 from termlens.analysis.statements import has
+from termlens.analysis.tables import marketing_rows_leave_out
 from termlens.analysis.terms import Category, categories_in
 from termlens.domain.model import Answer, Sentence
 from termlens.domain.vocabulary import Condition, Verdict
@@ -208,6 +209,15 @@ def marketing_content(reading: Reading) -> Answer:
         answer = replace(answer, evidence=evidence, explanation=answer.explanation + (
             f" Section {listed.section or '—'} lists what you post among the information collected, so ads probably "
             "draw on it."))
+    if answer.verdict is Verdict.UNCLEAR:
+        rows = marketing_rows_leave_out(reading, {Category.CONTENT, Category.AI_IO})
+        if rows:
+            # "To communicate with you and to promote our Services | Identity and Contact Data …": the table lists the
+            # data marketing uses, and the user's content is not among it.
+            row = rows[0]
+            return Answer(answer.question, Verdict.UNLIKELY, Condition.NONE, 0.6, (row.purpose, row.data),
+                          f"Section {row.purpose.section or '—'} has a table of purposes: its marketing row lists the "
+                          "data used for it, and your content appears only under other purposes.")
     if not answer.evidence and broad is None:
         other = _marketing_of_other_data_only(reading)
         if other:

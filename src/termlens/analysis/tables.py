@@ -8,8 +8,10 @@ among the training data, whatever a general sentence about "personal data" says 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading
 from termlens.analysis.statements import read_sentence
 from termlens.analysis.terms import Category, categories_in, term_categories
@@ -25,12 +27,14 @@ _TRAINING_EXCLUDED = re.compile(r"\b(?:excluding|except(?: for)?|other than|but 
 
 @dataclass(frozen=True)
 class PurposeRow:
-    """One row of a purpose table: its purpose cell, the data it lists, and whether the purpose is training."""
+    """One row of a purpose table: its purpose cell, the data it lists, and whether the purpose is training or
+    marketing."""
 
     purpose: Evidence
     data: Evidence
     categories: frozenset[Category]
     training: bool
+    marketing: bool
 
 
 def purpose_rows(reading: Reading) -> list[PurposeRow]:
@@ -54,6 +58,7 @@ def purpose_rows(reading: Reading) -> list[PurposeRow]:
             data=Evidence(text[d_at:d_at + len(data)], d_at, d_at + len(data), section),
             categories=categories_in(data) | via_terms,
             training=cues.ai_training and not cues.negated and not _TRAINING_EXCLUDED.search(purpose),
+            marketing=bool(lx.MARKETING.search(purpose)) and not cues.marketing_negated,
         ))
     return rows
 
@@ -67,10 +72,19 @@ def _section_at(reading: Reading, offset: int) -> int | None:
 def training_rows_leave_out(reading: Reading, category: Category) -> list[PurposeRow]:
     """The training rows of a purpose table that does not list ``category`` for training but lists it for other
     purposes (empty when the table says nothing of the kind)."""
-    rows = purpose_rows(reading)
-    training = [r for r in rows if r.training]
-    if not training or any(category in r.categories for r in training):
+    return _rows_leaving_out(purpose_rows(reading), lambda r: r.training, {category})
+
+
+def marketing_rows_leave_out(reading: Reading, categories: set[Category]) -> list[PurposeRow]:
+    """The marketing rows of a purpose table that list none of ``categories`` while other rows do."""
+    return _rows_leaving_out(purpose_rows(reading), lambda r: r.marketing, categories)
+
+
+def _rows_leaving_out(rows: list[PurposeRow], serves: Callable[[PurposeRow], bool],
+                      categories: set[Category]) -> list[PurposeRow]:
+    chosen = [r for r in rows if serves(r)]
+    if not chosen or any(r.categories & categories for r in chosen):
         return []
-    if not any(category in r.categories for r in rows if not r.training):
+    if not any(r.categories & categories for r in rows if not serves(r)):
         return []
-    return training
+    return chosen
