@@ -212,3 +212,12 @@ def test_a_purpose_table_whose_marketing_row_leaves_content_out() -> None:
     got = answer(table, "marketing.content")
     assert got.verdict is Verdict.UNLIKELY
     assert got.evidence[0].quote == "To communicate with you and to promote our Services"
+
+
+def test_a_choice_to_keep_content_away_from_ai_is_a_training_control() -> None:
+    text = ("You grant us a licence to display Your Content. You are able to tag your projects containing Your Content "
+            "with \u201cNoAI\u201d if you would like Your Content to be prohibited from use with AI.")
+    got = answer(text, "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)
+    # the user's own restriction is not a control
+    assert answer("You may not scrape content for use with AI.", "control.ai_training").verdict is Verdict.NO

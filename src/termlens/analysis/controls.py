@@ -22,7 +22,8 @@ def control_ai_training(reading: Reading) -> Answer:
         and r.conditions & {Condition.OPT_IN, Condition.OPT_OUT, Condition.ADMIN}
     ]
     if not hits:
-        follow = _control_after_training(reading) or _objection_to_ai(reading) or _consent_to_development(reading)
+        follow = (_control_after_training(reading) or _objection_to_ai(reading) or _consent_to_development(reading)
+                  or _choice_to_keep_from_ai(reading))
         if follow is not None:
             return follow
         return silent_answer("control.ai_training", reading)
@@ -123,4 +124,30 @@ def _consent_to_development(reading: Reading) -> Answer | None:
                           describe(reading, chosen, "makes using your content to develop the service (training "
                                                     "included) depend on your agreement: probably a control over "
                                                     "AI training."))
+    return None
+
+
+# "You are able to tag your projects with 'NoAI' if you would like Your Content to be prohibited from use with AI",
+# "you can choose to exclude your content from use by AI": the user keeps content away from AI, without the word
+# "train".
+_KEEP_FROM_AI = re.compile(
+    r"\byou (?:are able to|can|may|have the (?:option|choice) to) [^.;]{0,120}?(?:if you (?:would like|want|wish) "
+    r"(?:\w+ ){0,4}?to be |to )?(?:prohibit\w*|exclud\w*|block\w*|opt\w* out|keep \w+ \w+ (?:out|away))\b"
+    r"[^.;]{0,80}?\b(?:with|for|from|by|of) (?:\w+ ){0,2}?(?:AI|artificial intelligence|machine learning)\b",
+    re.IGNORECASE)
+
+
+def _choice_to_keep_from_ai(reading: Reading) -> Answer | None:
+    """A user's choice to keep content away from AI use (a "NoAI" tag, an exclusion setting): a control over AI
+    training even where the document never says "train"."""
+    for sentence in reading.structure.sentences:
+        text = sentence.text
+        if ("AI" in text or "ntelligence" in text or "earning" in text) and has(_KEEP_FROM_AI, text):
+            r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
+                                reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
+                                False)
+            chosen = [Proposal(Verdict.YES, r, 2, frozenset({Condition.OPT_OUT}))]
+            return Answer("control.ai_training", Verdict.YES, Condition.OPT_OUT, 0.7, reading.evidence([r]),
+                          describe(reading, chosen, "lets you keep your content away from AI use, which covers "
+                                                    "training on it."))
     return None
