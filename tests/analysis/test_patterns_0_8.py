@@ -75,6 +75,12 @@ CASES = [
     ("We collect usage data to operate the service. However, when your request concerns the training of our models, "
      "your rights have technical limitations and fulfilling your requests might involve a complex technical process.",
      "train.usage.own", Verdict.UNCLEAR, Condition.NONE),
+    # the vendor promoting the user's content on social media is marketing with it; the user promoting their own
+    # business is not the vendor's marketing
+    ("You grant us a licence to display Your Content. Your Content may be shared with third parties, for example, on "
+     "social media sites to promote Your Content on the Site.", "marketing.content", Verdict.YES, Condition.NONE),
+    ("You grant us a licence to host Your Content. You may use the Services to promote your business.",
+     "marketing.content", Verdict.UNLIKELY, Condition.NONE),
     # marketing described only with account data leaves the content out of it
     ("We store the documents you upload to provide the service. We use your account information and device "
      "identifiers to personalise the ads we show you.", "marketing.content", Verdict.UNLIKELY, Condition.NONE),

@@ -303,7 +303,9 @@ MARKETING_TO_USER = _rx(
     r"direct marketing|marketing to you|rights? of publicity|"
     r"(?:privacy,? (?:or|and) )?publicity (?:or privacy |and privacy )?rights?|"
     r"unsolicited (?:\w+ ){0,3}?(?:advertising|promotional)|"
-    r"promote (?:your|their) (?:own )?(?:business|content|work)"
+    # the user promoting their own work ("you may use the Services to promote your business"); the vendor promoting
+    # the user's content ("Your Content may be shared on social media sites to promote Your Content") is marketing
+    r"\b(?:you|users?|creators?)\b[^.;]{0,60}?\bpromote (?:your|their) (?:own )?(?:business|content|work)"
 )
 MARKETING = _rx(
     # "information from our partners and advertisers": advertisers as a source or recipient are not a use
