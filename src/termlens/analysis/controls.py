@@ -10,7 +10,7 @@ from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe, pick_condition, silent_answer
 from termlens.analysis.statements import has, read_sentence
 from termlens.analysis.terms import Category
-from termlens.domain.model import Answer
+from termlens.domain.model import Answer, Sentence
 from termlens.domain.vocabulary import Condition, Verdict
 
 
@@ -102,13 +102,9 @@ def _objection_to_ai(reading: Reading) -> Answer | None:
         text = sentence.text
         if "bject" in text and has(ck.RIGHT_TO_OBJECT, text) and (has(lx.AI_WORDS, text)
                                                                   or sentence.section in ai_sections):
-            r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
-                                reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
-                                False)
-            chosen = [Proposal(Verdict.LIKELY, r, 2, frozenset({Condition.OPT_OUT}))]
-            return Answer("control.ai_training", Verdict.LIKELY, Condition.OPT_OUT, 0.6, reading.evidence([r]),
-                          describe(reading, chosen, "gives you a right to object to processing that it ties to "
-                                                    "AI, which probably lets you refuse AI training."))
+            return _opt_out_answer(reading, sentence, Verdict.LIKELY, 0.6,
+                                   "gives you a right to object to processing that it ties to AI, which probably "
+                                   "lets you refuse AI training.")
     return None
 
 
@@ -143,11 +139,16 @@ def _choice_to_keep_from_ai(reading: Reading) -> Answer | None:
     for sentence in reading.structure.sentences:
         text = sentence.text
         if ("AI" in text or "ntelligence" in text or "earning" in text) and has(_KEEP_FROM_AI, text):
-            r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
-                                reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
-                                False)
-            chosen = [Proposal(Verdict.YES, r, 2, frozenset({Condition.OPT_OUT}))]
-            return Answer("control.ai_training", Verdict.YES, Condition.OPT_OUT, 0.7, reading.evidence([r]),
-                          describe(reading, chosen, "lets you keep your content away from AI use, which covers "
-                                                    "training on it."))
+            return _opt_out_answer(reading, sentence, Verdict.YES, 0.7,
+                                   "lets you keep your content away from AI use, which covers training on it.")
     return None
+
+
+def _opt_out_answer(reading: Reading, sentence: Sentence, verdict: Verdict, confidence: float,
+                    what: str) -> Answer:
+    """A control answer that rests on one sentence of the document, which lets the user opt out."""
+    r = SentenceReading(sentence, read_sentence(sentence.text), frozenset(), (),
+                        reading.structure.section_number(sentence.section), frozenset(), frozenset(), False, False)
+    chosen = [Proposal(verdict, r, 2, frozenset({Condition.OPT_OUT}))]
+    return Answer("control.ai_training", verdict, Condition.OPT_OUT, confidence, reading.evidence([r]),
+                  describe(reading, chosen, what))

@@ -152,8 +152,8 @@ _GRANTEES_BEYOND_VENDOR = re.compile(
 _PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence)\b",
                             re.IGNORECASE)
 def _names_item(rx: re.Pattern[str], text: str) -> bool:
-    """Whether the item's word names the data, not a product ("Le Chat", "Google Chat" are names: a capitalised
-    word after another capitalised word, mid-sentence)."""
+    """Whether the item's word names the data, not a product ("Acme Chat" is a name: a capitalised word after
+    another capitalised word, mid-sentence)."""
     for found in rx.finditer(text):
         before = text[:found.start()].rstrip()
         previous = before.split()[-1:] if before else []
