@@ -119,6 +119,18 @@ def test_watch_add_list_run_status(tmp_path: Path, web: LocalWeb, zoom: dict[str
     assert "http_error" in text_status.stdout and "HTTP 404" in text_status.stdout
     verify = run(["verify"], db)
     assert "http_error" in verify.stdout + verify.stderr
+    # Stopping a watch removes its schedule only: the version it stored stays in the history.
+    stopped = run(["watch", "remove", "--service", "zoom", "--document", "terms of service"], db)
+    assert stopped.returncode == 0, stopped.stderr
+    assert "stopped watching Zoom / Terms of Service" in stopped.stdout
+    assert [w["document_type"] for w in json.loads(run(["watch", "list", "--format", "json"], db).stdout)] == [
+        "Privacy Policy"]
+    again = run(["watch", "remove", "--service", "Zoom", "--document", "Terms of Service"], db)
+    assert again.returncode == 2 and "not watched: Zoom / Terms of Service" in again.stderr
+    assert "Traceback" not in again.stderr
+    kept = run(["versions", "Zoom", "--document", "Terms of Service", "--format", "json"], db)
+    assert kept.returncode == 0, kept.stderr
+    assert len(json.loads(kept.stdout)) == 1
 
 
 def test_notify_add_refuses_a_private_webhook(tmp_path: Path) -> None:

@@ -221,3 +221,14 @@ def test_a_long_retry_after_pushes_the_next_check_back(world: World) -> None:
     (row,) = [w for w in world.store.list_watches() if w.id == watch.id]
     assert row.next_due_at >= "2026-01-02T12:00:00Z"
     assert world.count(t.versions) == 0
+
+
+def test_removing_a_watch_stops_its_checks_and_keeps_its_history(world: World) -> None:
+    world.web.add("/tos", Reply(body=terms_html(world.texts[BEFORE])))
+    watch = world.watch("/tos")
+    assert world.tracker.check(watch).outcome == "new_version"
+    removed = world.store.remove_watch("zoom", "doc /TOS")  # names match case-insensitively
+    assert removed is not None and removed.id == watch.id
+    assert world.store.list_watches() == [] and world.store.due_ids("9999-12-31T00:00:00Z") == []
+    assert world.count(t.versions) == 1 and world.count(t.observations) == 1  # nothing recorded is lost
+    assert world.store.remove_watch("Zoom", "Doc /tos") is None

@@ -146,6 +146,19 @@ def watch_add(
     )
 
 
+@watch_group.command("remove")
+@click.option("--service", required=True, help="The service, e.g. Zoom.")
+@click.option("--document", "document_type", required=True, help='The document type, e.g. "Terms of Service".')
+@click.pass_context
+def watch_remove(ctx: click.Context, service: str, document_type: str) -> None:
+    """Stop watching a document. Its stored versions, history and alerts are kept."""
+    removed = _store(ctx).remove_watch(service, document_type)
+    if removed is None:
+        fail_usage(f"not watched: {service} / {document_type} (see `termlens watch list`)")
+    console.print(f"stopped watching [bold]{removed.service} / {removed.document_type}[/] ({removed.url}); "
+                  "its stored versions and history are kept", highlight=False)
+
+
 @watch_group.command("list")
 @FORMAT_OPTION
 @click.pass_context

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    delete,
     func,
     or_,
     select,
@@ -170,6 +171,15 @@ class WatchStore(AlertOutbox):
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         return _watch(row) if row is not None else None
+
+    def remove_watch(self, service: str, document_type: str) -> WatchRow | None:
+        """Stop watching a document; returns the watch removed (None if it was not watched). Only the schedule goes:
+        the document, its versions, observations and alerts stay, since history is append-only."""
+        found = self.find_watch(service, document_type)
+        if found is not None:
+            with self.engine.begin() as conn:
+                conn.execute(delete(watches).where(watches.c.id == found.id))
+        return found
 
     def due_ids(self, now: str, limit: int = 1000) -> list[int]:
         """Ids of watches due at `now` and not leased, earliest first."""
