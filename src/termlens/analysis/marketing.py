@@ -221,9 +221,8 @@ def marketing_content(reading: Reading) -> Answer:
     if not answer.evidence and broad is None:
         other = _marketing_of_other_data_only(reading)
         if other:
-            # Marketing is described, but only with account, contact or usage data ("we may use account information
-            # to send you marketing emails"; a purpose table whose marketing row lists contact and technical data):
-            # content is left out of it.
+            # Marketing is described, but every clause that describes it names only account, contact or usage data
+            # ("we use your account information and device identifiers to personalise ads"): content is left out.
             chosen = [Proposal(Verdict.UNLIKELY, r, 1, frozenset()) for r in other[:2]]
             return Answer(answer.question, Verdict.UNLIKELY, Condition.NONE, 0.55,
                           reading.evidence(p.reading for p in chosen),

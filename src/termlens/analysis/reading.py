@@ -105,6 +105,11 @@ class Reading:
         """One sentence of the document as a verbatim quote with its offsets and section."""
         return Evidence(self.structure.text[s.start:s.end], s.start, s.end, self.structure.section_number(s.section))
 
+    def section_at(self, offset: int) -> str | None:
+        """The section citation of the text at ``offset`` (a table cell, a definition)."""
+        s = self._sentence_at(offset)
+        return self.structure.section_number(s.section) if s else None
+
     def where_defined(self, term: str) -> str | None:
         """The section citation of the sentence that defines a term."""
         defined = self.terms.get(term)

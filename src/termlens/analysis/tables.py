@@ -52,7 +52,7 @@ def purpose_rows(reading: Reading) -> list[PurposeRow]:
         (purpose, p_at), (data, d_at) = cells[0], cells[1]
         via_terms, _ = term_categories(data, reading.terms) if reading.terms else (frozenset(), ())
         cues = read_sentence(purpose)
-        section = reading.structure.section_number(_section_at(reading, p_at))
+        section = reading.section_at(p_at)
         rows.append(PurposeRow(
             purpose=Evidence(text[p_at:p_at + len(purpose)], p_at, p_at + len(purpose), section),
             data=Evidence(text[d_at:d_at + len(data)], d_at, d_at + len(data), section),
@@ -61,12 +61,6 @@ def purpose_rows(reading: Reading) -> list[PurposeRow]:
             marketing=bool(lx.MARKETING.search(purpose)) and not cues.marketing_negated,
         ))
     return rows
-
-
-def _section_at(reading: Reading, offset: int) -> int | None:
-    sections = reading.structure.sections
-    inside = [s.index for s in sections if s.start <= offset]
-    return inside[-1] if inside else None
 
 
 def training_rows_leave_out(reading: Reading, category: Category) -> list[PurposeRow]:

@@ -1,8 +1,8 @@
 """Rule-based sentence splitting with exact character offsets (no model, nothing downloaded).
 
-Each Markdown line block is split at sentence-final punctuation followed by a capital, a quote, an
-opening bracket or emphasis, except after common legal abbreviations and initials. Offsets index the
-original text, so every sentence is quotable verbatim.
+Each Markdown line block (re-joined across blank lines in a hard-wrapped document) is split at sentence-final
+punctuation followed by a capital, a quote, an opening bracket or emphasis, except after common legal abbreviations
+and initials. Offsets index the original text, so every sentence is quotable verbatim.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ _OPEN_END = re.compile(r"[A-Za-zÀ-ÿ0-9,][\"'”’)]?[ \t]*$")
 # A document hard-wrapped with blank lines between its lines (text pasted from a PDF or an e-mail) breaks its
 # sentences into "paragraphs"; when most of its prose paragraphs stop mid-sentence, a paragraph that does so
 # continues into the next one.
-_WRAPPED_SHARE = 0.3
-_CONTINUES = re.compile(r"[ \t]*[a-zà-ÿ]")
 _WRAPPED_MIN_BLOCKS = 40
+_WRAPPED_SHARE = 0.3  # of prose paragraphs that stop mid-sentence
+_CONTINUED_SHARE = 0.3  # of those, followed by a paragraph that goes on in lower case
+_CONTINUES = re.compile(r"[ \t]*[a-zà-ÿ]")
 
 
 def _title_like(block: str) -> bool:
@@ -57,7 +58,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # never a lower-case continuation)
     continued = sum(1 for open_end, (a, _) in zip(mid[:-1], spans[1:], strict=True)
                     if open_end and _CONTINUES.match(text, a))
-    if sum(prose) < _WRAPPED_MIN_BLOCKS or sum(mid) < _WRAPPED_SHARE * sum(prose) or continued < 0.3 * sum(mid):
+    if (sum(prose) < _WRAPPED_MIN_BLOCKS or sum(mid) < _WRAPPED_SHARE * sum(prose)
+            or continued < _CONTINUED_SHARE * sum(mid)):
         return spans
     joined: list[tuple[int, int]] = []
     carry = False
