@@ -204,6 +204,20 @@ MADE_AVAILABLE_TO_OTHERS = _rx(
     r"\bavailable for (?:syndication|distribution|publication|broadcast)\b[^.;]{0,80}?\bby (?:other companies|"
     r"organi[sz]ations|third[- ]part(?:y|ies)|partners)\b"
 )
+# Public content left open to others with no limit on what they do with it: "Reddit also allows third parties to
+# access public Reddit content via the Reddit API", "we also make this public information available through what are
+# called APIs", "we do allow third parties, such as research organizations or archives, to compile public-facing
+# information", "We may share the following information with … business partners and the general public". Whether
+# those others train on it is left open, whatever the document says of the private data it shares.
+PUBLIC_OPEN_TO_OTHERS = _rx(
+    r"\b(?:allows?|permits?|lets?|enables?)\s+(?:[\w,]+\s+){0,6}?(?:third[- ]part(?:y|ies)|others|developers|"
+    r"researchers|research organi[sz]ations|archives|partners)\b[^.;]{0,80}?\bto (?:access|compile|collect|"
+    r"download|retrieve|use)\b[^.;]{0,60}?\bpublic|"
+    r"\bmake (?:this |that |such |your )?public(?:ly available)? (?:\w+ ){0,2}?(?:information|content|data)\b"
+    r"[^.;]{0,30}?\bavailable (?:to|via|through)\b|"
+    r"\bAPIs? for use by third[- ]parties\b|"
+    r"\b(?:with|to) (?:\w+ ){0,3}?business partners,? and (?:with )?the general public\b"
+)
 # "The applications and the Content are licensed, not sold, to you": the vendor's own material, not the user's.
 LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b|"
                         # "The software and the Content are not sold or transferred to you": what the user buys

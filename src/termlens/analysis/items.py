@@ -14,7 +14,7 @@ from functools import lru_cache
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.marketing import marketing_of
-from termlens.analysis.reading import Reading, SentenceReading
+from termlens.analysis.reading import NON_PUBLIC_THIRD_PARTY, Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category
@@ -237,6 +237,8 @@ class ItemResolver:
             note = f"{item.label} is named directly. "
         else:
             base = self._by_category(category, use)
+            if use is Use.AI_TRAINING_THIRD_PARTY and item.id in PRIVATE_COMMUNICATION_ITEMS | SPECIAL_CATEGORY_ITEMS:
+                base = self.reading.answers.get(NON_PUBLIC_THIRD_PARTY, base)
             term, named_in_definition = self._category_term(item, category)
             named = f"“{term}”" if term else f"{category.value} data"
             note = f"{item.label} falls under {named}, so it inherits what the document says of it. "

@@ -98,8 +98,14 @@ TRAINING_CARVED_OUT = _rx(
 # "will not access, view or process Content except (a) … (b) …": a closed list of permitted uses.
 NOT_EXCEPT = _rx(r"\b(?:not|never|only)\b(?:\W+\w+){0,14}?\W+(?:except|other than|save (?:as|for))\b")
 IMPROVE_SERVICES = _rx(
-    r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,8}?\W+"
-    r"(?:services?|products?|features?|platform|offerings?|technolog\w+|produits|fonctionnalit[ée]s)\b"
+    r"\b(?:improv\w+|develop\w*|enhanc\w+|optimi[sz]\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,8}?\W+"
+    r"(?:services?|products?|features?|platform|offerings?|technolog\w+|produits|fonctionnalit[ée]s)\b|"
+    # the same purpose in plain words: "so we can make our Services better", "decide what new features to build",
+    # "Product and Service optimization"
+    r"\bmake (?:\w+ ){0,2}?(?:services?|products?|features?|platform|apps?|sites?) better\b|"
+    r"\b(?:build|create|design) (?:new |better )(?:\w+ )?(?:services|products|features)\b|"
+    r"\bnew (?:\w+ )?(?:services|products|features) to build\b|"
+    r"\b(?:services?|products?|features?|platform) (?:\w+ ){0,2}?optimi[sz]ation\b"
 )
 AI_DEVELOP = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"
@@ -261,19 +267,19 @@ LICENSE = _rx(
 )
 SUBLICENSE = _rx(r"\bsub-?licen[cs]\w+")
 # Sublicensing in plain words: "we can give those same rights to others", "pass these rights along to others".
-_PASS_ON = (r"(?:give|grant|pass|extend)\w* (?:those|these|the|such) (?:same )?rights (?:along )?to|"
+PASS_ON = (r"(?:give|grant|pass|extend)\w* (?:those|these|the|such) (?:same )?rights (?:along )?to|"
             r"pass (?:these|those|such) rights along")
 # Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
 LICENSE_STRONG = _rx(
     r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
-    + _PASS_ON + "|"
+    + PASS_ON + "|"
     r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
 )
 # Limits that read like breadth: removed before breadth is looked for.
 NOT_BROAD = _rx(r"\b(?:non-?|not )(?:transferr?able|sub-?licen[cs]\w+|assignable|perpetual|irrevocable)\b")
 LICENSE_BREADTH = _rx(
     r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
-    + _PASS_ON + "|"
+    + PASS_ON + "|"
     r"any (?:purpose|use|media|"
     r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
     r"(?:new|future|other) (?:products|technologies)|develop(?:ing)? new|marketing|"

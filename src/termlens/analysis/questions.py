@@ -8,7 +8,7 @@ from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.controls import control_ai_training
 from termlens.analysis.marketing import marketing_content
-from termlens.analysis.reading import Reading, SentenceReading
+from termlens.analysis.reading import NON_PUBLIC_THIRD_PARTY, Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe, silent_answer
 from termlens.analysis.statements import has
 from termlens.analysis.tables import training_rows_leave_out
@@ -78,18 +78,18 @@ def train_content_third_party(reading: Reading) -> Answer:
 
     answer = decide_training("train.content.third_party", reading, CONTENT, third_party_training, third_party=True)
     if answer.evidence:
-        return answer
+        return _left_open(reading, answer) if answer.verdict is Verdict.UNLIKELY else answer
+    # (a grant that names the content itself: "the right to use your device's storage and to allow our business
+    # partners to do the same" borrows "Content" only from its paragraph)
+    licences = [r for r in reading.sentences
+                if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
+                and (has(_PASSES_ON, r.sentence.text) or r.cues.third_party)]
+    licences.sort(key=lambda r: not r.cues.third_party)
     own = train_content_own(reading)
     trains = own.verdict in (Verdict.YES, Verdict.LIKELY)
     # A licence that lets partners or other companies use the content the vendor may train on
     # probably lets them train too; a merely sublicensable one (or one the vendor does not train
     # under) leaves it open.
-    # (a grant that names the content itself: "the right to use your device's storage and to allow our business
-    # partners to do the same" borrows "Content" only from its paragraph)
-    licences = [r for r in reading.sentences
-                if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
-                and (has(lx.SUBLICENSE, r.sentence.text) or r.cues.third_party)]
-    licences.sort(key=lambda r: not r.cues.third_party)
     if licences:
         r = licences[0]
         verdict = Verdict.LIKELY if r.cues.third_party and trains else Verdict.UNCLEAR
@@ -100,7 +100,32 @@ def train_content_third_party(reading: Reading) -> Answer:
                 "on it.")
         return Answer("train.content.third_party", verdict, Condition.NONE, 0.55, reading.evidence([r]),
                       describe(reading, chosen, what))
-    return answer
+    return _left_open(reading, answer)
+
+
+# A licence the vendor may pass on: sublicensable ("non-sublicensable" is a limit), or in plain words.
+_PASSES_ON = re.compile(r"(?<!non-)(?<!non)(?<!not )\bsub-?licen[cs]\w+|" + lx.PASS_ON, re.IGNORECASE)
+
+
+def _left_open(reading: Reading, answer: Answer) -> Answer:
+    """Limits on what the vendor shares ("we do not sell", "service providers act on our instructions") close
+    only the channels they name. Public content left open to third parties through an API, or to "business
+    partners and the general public", lets others use it with no limit on what for: whether they may train on
+    it is left open. (A sublicensable licence is not enough: most pass rights only to the contractors who run
+    the service.)"""
+    reading.answers[NON_PUBLIC_THIRD_PARTY] = answer
+    if answer.verdict not in (Verdict.UNLIKELY, Verdict.UNCLEAR) or answer.condition is not Condition.NONE:
+        return answer
+    opened = next((reading.quote(s) for s in reading.structure.sentences
+                   if "ublic" in s.text and has(ck.PUBLIC_OPEN_TO_OTHERS, s.text)), None)
+    if opened is None:
+        return answer
+    where = f"Section {opened.section}" if opened.section else "The text"
+    why = (f"{where} leaves public content open to others with no limit on their use; "
+           + ("the limits stated elsewhere cover only the sharing they name, so " if answer.evidence else "")
+           + "whether others may train AI on it is left open.")
+    evidence = tuple(sorted({e.start: e for e in (opened, *answer.evidence[:1])}.values(), key=lambda e: e.start))
+    return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5, evidence, why)
 
 
 def train_usage_own(reading: Reading) -> Answer:

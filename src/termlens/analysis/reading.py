@@ -61,6 +61,11 @@ class SentenceReading:
         return any(c in self.categories for c in wanted)
 
 
+# The key under which Reading.answers keeps the third-party answer for data that is never public (private messages,
+# biometrics): what the document says of content left open to the public does not reach them.
+NON_PUBLIC_THIRD_PARTY = "train.content.third_party/non-public"
+
+
 @dataclass(frozen=True)
 class Reading:
     """The relevant sentences of one document, in order, and its defined terms."""

@@ -130,7 +130,8 @@ def _conditions(text: str) -> frozenset[Condition]:
 _GATE = re.compile(
     r"train|model|learn|intellig|\bA\.?I\b|\bIA\b|algorithm|LLM|licen[cs]|own|title|propert|market|advertis|"
     r"\bads\b|promot|sell|sold|\bsale|monetiz|improv|develop|enhanc|only|solely|exclusiv|limited|restrict|except|"
-    r"other than|research|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|apprentissage|sponsor|"
+    r"other than|research|optimi|better\b|build|publicit|vend|propri|am[ée]lior|d[ée]velopp|entra[iî]n|"
+    r"apprentissage|sponsor|"
     r"their services|disclaim|retain|uniquement|seulement|sauf|you own|yours|behalf|necessary to|need to know|"
     r"onfidential|available (?:\w+ ){0,2}?(?:to|via|through)|subscriber|firehose|data dump|derivative rights|"
     r"instructions?\b|the following (?:limited )?(?:cases|circumstances|situations)|limited (?:instances|cases)|"

@@ -1,0 +1,63 @@
+"""Drafting patterns behind analyzer 0.9.0, found on the blind dev round dev_p (older, pre-AI privacy policies and
+terms) and on dev's misses: one synthetic clause set per rule, each asserting the answer a reader sees. None names a
+vendor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termlens.analysis import analyze
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Verdict
+from termlens.pipeline.segment import segment
+
+
+def answer(text: str, question: str) -> Answer:
+    """Analyse a small document and return one answer."""
+    return analyze(segment(text)).answer(question)
+
+
+_CLOSED_SHARING = ("Acme only shares nonpublic information about you in the following ways: with service providers "
+                   "who act on our instructions, and when the law requires it. We do not sell this information. ")
+
+
+@pytest.mark.parametrize("opening", [
+    "Acme also allows third parties to access public Acme content via the Acme API and other similar technologies.",
+    "Depending on where you live, we also make this public information available through what are called APIs.",
+    "However, we do allow third parties, such as research organizations or archives, to compile public-facing Acme "
+    "information.",
+    "We may share the following information with all users as well as with our business partners and the general "
+    "public: your public posts and your profile.",
+])
+def test_public_content_left_open_to_others_leaves_their_training_open(opening: str) -> None:
+    got = answer(_CLOSED_SHARING + opening, "train.content.third_party")
+    assert got.verdict is Verdict.UNCLEAR
+    # both sides are quoted: the open channel and the limit that covers only private data
+    assert any("public" in e.quote for e in got.evidence)
+    assert any("do not sell" in e.quote or "only shares" in e.quote for e in got.evidence)
+    assert "open" in got.explanation
+
+
+def test_without_an_open_channel_the_closed_list_still_points_away() -> None:
+    assert answer(_CLOSED_SHARING, "train.content.third_party").verdict is Verdict.UNLIKELY
+
+
+def test_private_messages_are_not_public_content() -> None:
+    text = (_CLOSED_SHARING + "Acme also allows third parties to access public Acme content via the Acme API. "
+            "We do not share your private messages with anyone.")
+    result = analyze(segment(text))
+    assert result.answer("train.content.third_party").verdict is Verdict.UNCLEAR
+    assert result.item("chat", "ai_training_third_party").verdict is not Verdict.UNCLEAR
+
+
+@pytest.mark.parametrize("sentence", [
+    "Usage information, including your IP address and browser data, may be used for diagnosis, security, and Product "
+    "and Service optimization.",
+    "For example, we refer to usage data to help us decide what new features to build.",
+    "We analyze how people use our Services so we can make our Services better.",
+])
+def test_improving_the_service_in_plain_words_is_quoted_for_usage_data(sentence: str) -> None:
+    got = answer("We collect usage data when you use Acme. " + sentence, "train.usage.own")
+    assert got.verdict is Verdict.UNCLEAR
+    assert [e.quote for e in got.evidence] == [sentence]
