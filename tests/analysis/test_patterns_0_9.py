@@ -61,3 +61,45 @@ def test_improving_the_service_in_plain_words_is_quoted_for_usage_data(sentence:
     got = answer("We collect usage data when you use Acme. " + sentence, "train.usage.own")
     assert got.verdict is Verdict.UNCLEAR
     assert [e.quote for e in got.evidence] == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We do not sell your personal information and we do not host advertising on Acme.",
+    "We still do not allow third-party banner ads on our Services.",
+])
+def test_a_service_without_ads_does_not_target_ads_with_content(sentence: str) -> None:
+    text = "We collect the posts you publish and your email address. We send you product news by email. " + sentence
+    got = answer(text, "marketing.content")
+    assert got.verdict is Verdict.UNLIKELY
+    assert [e.quote for e in got.evidence] == [sentence]
+
+
+def test_for_these_purposes_takes_the_purpose_of_the_sentence_before() -> None:
+    text = ("We collect the notes you store (your Content). We contract with third-party advertising networks in order "
+            "to deliver relevant Acme advertisements to you across the Internet. We do not use your Content for these "
+            "purposes.")
+    got = answer(text, "marketing.content")
+    assert got.verdict is Verdict.NO
+    assert got.evidence[0].quote == "We do not use your Content for these purposes."
+    # the same words after a sentence about something else exclude nothing
+    unrelated = text.replace("We contract with third-party advertising networks in order to deliver relevant Acme "
+                             "advertisements to you across the Internet.", "We keep backups for thirty days.")
+    assert answer(unrelated, "marketing.content").verdict is not Verdict.NO
+
+
+def test_marketing_messages_the_user_receives_are_not_chats_used_in_ads() -> None:
+    text = ("You can message businesses on Acme. Messages you may receive containing marketing could include an offer "
+            "for something that might interest you.")
+    assert analyze(segment(text)).item("chat", "marketing").verdict is not Verdict.YES
+
+
+def test_a_purpose_table_with_the_legal_basis_before_the_data() -> None:
+    """"purpose | legal basis | data" tables put the data third: the training row's data is read there."""
+    table = ("We may use your personal data to improve the Services, including training our models.\n\n"
+             "| Purpose | Legal Basis | Type of Data |\n| --- | --- | --- |\n"
+             "| To provide the Services | Contract | Identity and Contact Data<br>Technical Information |\n"
+             "| To improve the Services and conduct research (including model training) | Legitimate interests | "
+             "Feedback<br>Inputs and Outputs |\n")
+    got = answer(table, "train.usage.own")
+    assert got.verdict is Verdict.UNLIKELY
+    assert [e.quote for e in got.evidence][-1] == "Feedback<br>Inputs and Outputs"

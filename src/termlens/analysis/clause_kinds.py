@@ -204,6 +204,13 @@ MADE_AVAILABLE_TO_OTHERS = _rx(
     r"\bavailable for (?:syndication|distribution|publication|broadcast)\b[^.;]{0,80}?\bby (?:other companies|"
     r"organi[sz]ations|third[- ]part(?:y|ies)|partners)\b"
 )
+# A service without ads: "we do not host advertising on our site", "We still do not allow third-party banner ads on
+# our Services". Nothing is targeted with the user's content there (the vendor may still market itself).
+AD_FREE = _rx(
+    r"\b(?:do|does|will) not (?:host|show|display|serve|run|allow|place|sell) (?:any )?(?:third[- ]party )?"
+    r"(?:banner )?(?:advertising|advertisements|ads) (?:on|in)\b|\bno (?:third[- ]party )?(?:ads|advertising) "
+    r"(?:on|in) (?:our|the)\b"
+)
 # Public content left open to others with no limit on what they do with it: "Reddit also allows third parties to
 # access public Reddit content via the Reddit API", "we also make this public information available through what are
 # called APIs", "we do allow third parties, such as research organizations or archives, to compile public-facing

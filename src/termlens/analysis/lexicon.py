@@ -304,7 +304,10 @@ USER_OWNS = _rx(
 # Marketing *to* the user (emails, newsletters) is not use of the user's content for marketing.
 MARKETING_TO_USER = _rx(
     r"\b(?:marketing|promotional) (?:communications?|e-?mails?|messages?|offers|newsletters?)|"
-    r"receiv\w+ (?:marketing|promotional)|send you (?:marketing|promotional|ads)|marketing (?:calls|texts?|SMS)|"
+    r"receiv\w+ (?:marketing|promotional)|send you (?:marketing|promotional|ads)|"
+    # "Messages you may receive containing marketing could include an offer": marketing sent to the user
+    r"\b(?:messages?|e-?mails?|notifications?) (?:\w+ ){0,4}?containing (?:marketing|promotional|advertis\w+)|"
+    r"marketing (?:calls|texts?|SMS)|"
     r"(?:participat\w+|enter\w*|tak\w+ part) in (?:\w+ ){0,3}?promotions?|contests?|sweepstakes|"
     r"direct marketing|marketing to you|rights? of publicity|"
     r"(?:privacy,? (?:or|and) )?publicity (?:or privacy |and privacy )?rights?|"

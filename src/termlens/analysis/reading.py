@@ -169,7 +169,7 @@ def read_document(structure: DocumentStructure) -> Reading:
         text = sentence.text
         line_start = text_all.rfind("\n", 0, sentence.start) + 1
         is_item = bool(_LIST_ITEM.match(text_all, line_start, line_start + 16))
-        cues = read_sentence(text)
+        cues = _read_with_antecedent(structure, sentence)
         if cues.heading_only and is_item and sentence.section == lead_section and (lead_cats or lead_licence):
             # "7. Developing new products and services;" under "We use personal information for …, such as:" is a
             # purpose in a list, not a heading, however short
@@ -220,6 +220,27 @@ def read_document(structure: DocumentStructure) -> Reading:
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
                    ai_service=_ai_service(structure, terms))
+
+
+# "We do not use your Content for these purposes": the purpose is the one the sentence before names.
+_ANAPHORIC_PURPOSE = re.compile(r"\bfor (?:these|those|such|this|that) (?:purposes?|uses?)\b", re.IGNORECASE)
+
+
+def _read_with_antecedent(structure: DocumentStructure, sentence: Sentence) -> Cues:
+    """A sentence's cues, reading "for these purposes" as the advertising or AI training that the sentence before
+    it describes."""
+    text = sentence.text
+    if "purpose" not in text and " use" not in text or sentence.index == 0:
+        return read_sentence(text)
+    found = _ANAPHORIC_PURPOSE.search(text)
+    if found is None or len(text) > 400:
+        return read_sentence(text)
+    before = read_sentence(structure.sentences[sentence.index - 1].text)
+    purpose = ("advertising" if before.marketing else "training artificial intelligence models"
+               if before.ai_training else None)
+    if purpose is None:
+        return read_sentence(text)
+    return read_sentence(text[:found.start()] + f"for {purpose}" + text[found.end():])
 
 
 def _is_heading(structure: DocumentStructure, sentence: Sentence) -> bool:

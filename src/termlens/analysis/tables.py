@@ -49,7 +49,7 @@ def purpose_rows(reading: Reading) -> list[PurposeRow]:
             at += len(raw) + 1
         if len(cells) < 2 or _RULE.match(found.group(0)) or not cells[0][0] or not cells[1][0]:
             continue
-        (purpose, p_at), (data, d_at) = cells[0], cells[1]
+        (purpose, p_at), (data, d_at) = cells[0], _data_cell(cells[1:])
         via_terms, _ = term_categories(data, reading.terms) if reading.terms else (frozenset(), ())
         cues = read_sentence(purpose)
         section = reading.section_at(p_at)
@@ -61,6 +61,18 @@ def purpose_rows(reading: Reading) -> list[PurposeRow]:
             marketing=bool(lx.MARKETING.search(purpose)) and not cues.marketing_negated,
         ))
     return rows
+
+
+# A legal-basis cell ("Legitimate Interest<br>Consent", "Performance of a contract"): the data sits in another column.
+_LEGAL_BASIS_CELL = re.compile(r"^(?:\W*(?:legitimate interests?|consent|(?:performance of (?:a |the )?)?contract|"
+                               r"legal obligations?|compliance with (?:a )?legal obligations?|vital interests?|"
+                               r"public interest|<br>)\W*)+$", re.IGNORECASE)
+
+
+def _data_cell(cells: list[tuple[str, int]]) -> tuple[str, int]:
+    """The cell that lists the data: the first after the purpose that is not a legal basis ("purpose | legal basis |
+    data" tables put it third)."""
+    return next((cell for cell in cells if not _LEGAL_BASIS_CELL.match(cell[0])), cells[0])
 
 
 def training_rows_leave_out(reading: Reading, category: Category) -> list[PurposeRow]:
