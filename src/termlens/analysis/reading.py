@@ -230,7 +230,7 @@ def _read_with_antecedent(structure: DocumentStructure, sentence: Sentence) -> C
     """A sentence's cues, reading "for these purposes" as the advertising or AI training that the sentence before
     it describes."""
     text = sentence.text
-    if "purpose" not in text and " use" not in text or sentence.index == 0:
+    if ("purpose" not in text and " use" not in text) or sentence.index == 0:
         return read_sentence(text)
     found = _ANAPHORIC_PURPOSE.search(text)
     if found is None or len(text) > 400:
