@@ -103,3 +103,14 @@ def test_a_purpose_table_with_the_legal_basis_before_the_data() -> None:
     got = answer(table, "train.usage.own")
     assert got.verdict is Verdict.UNLIKELY
     assert [e.quote for e in got.evidence][-1] == "Feedback<br>Inputs and Outputs"
+
+
+def test_the_right_for_the_vendor_to_make_public_content_available_to_third_parties() -> None:
+    text = ("By posting Content, you grant Acme a worldwide, sublicensable licence to use, host and display your "
+            "Content. You also agree that this license includes the right for Acme to make all publicly-posted "
+            "Content available to third parties selected by Acme, so that those third parties can syndicate and/or "
+            "analyze such Content on other media and services. You can also send private messages to other users.")
+    result = analyze(segment(text))
+    assert result.answer("train.content.third_party").verdict is Verdict.LIKELY
+    # what is said of public content does not reach private messages
+    assert result.item("chat", "ai_training_third_party").verdict not in (Verdict.YES, Verdict.LIKELY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
@@ -51,6 +52,24 @@ def train_content_own(reading: Reading) -> Answer:
 
 def train_content_third_party(reading: Reading) -> Answer:
     """May users' content train third parties' AI, or be sold / licensed to them for that?"""
+    answer = _third_party_without_open_channels(reading)
+    private = answer
+    if answer.evidence and all(has(_PUBLIC_CONTENT, e.quote) for e in answer.evidence):
+        # The answer rests only on what happens to public content ("the right to make all publicly-posted Content
+        # available to third parties"): data that is never public is answered without those clauses.
+        private = _third_party_without_open_channels(replace(reading, sentences=tuple(
+            r for r in reading.sentences if not has(_PUBLIC_CONTENT, r.sentence.text))))
+    reading.answers[NON_PUBLIC_THIRD_PARTY] = private
+    return _left_open(reading, answer) if answer.verdict is Verdict.UNLIKELY or not answer.evidence else answer
+
+
+# Content the user made public: "publicly-posted Content", "public Reddit content", "your public posts".
+_PUBLIC_CONTENT = re.compile(r"\bpublic(?:ly[- ](?:posted|shared|available))? (?:\w+ )?(?:content|posts?|information|"
+                             r"profiles?|activity)\b|\bpublicly[- ]posted\b", re.IGNORECASE)
+
+
+def _third_party_without_open_channels(reading: Reading) -> Answer:
+    """The third-party answer from what the document says of sharing, sale and licences."""
 
     def third_party_training(r: SentenceReading) -> bool:
         c = r.cues
@@ -78,7 +97,7 @@ def train_content_third_party(reading: Reading) -> Answer:
 
     answer = decide_training("train.content.third_party", reading, CONTENT, third_party_training, third_party=True)
     if answer.evidence:
-        return _left_open(reading, answer) if answer.verdict is Verdict.UNLIKELY else answer
+        return answer
     # (a grant that names the content itself: "the right to use your device's storage and to allow our business
     # partners to do the same" borrows "Content" only from its paragraph)
     licences = [r for r in reading.sentences
@@ -100,7 +119,7 @@ def train_content_third_party(reading: Reading) -> Answer:
                 "on it.")
         return Answer("train.content.third_party", verdict, Condition.NONE, 0.55, reading.evidence([r]),
                       describe(reading, chosen, what))
-    return _left_open(reading, answer)
+    return answer
 
 
 # A licence the vendor may pass on: sublicensable ("non-sublicensable" is a limit), or in plain words.
@@ -113,7 +132,6 @@ def _left_open(reading: Reading, answer: Answer) -> Answer:
     partners and the general public", lets others use it with no limit on what for: whether they may train on
     it is left open. (A sublicensable licence is not enough: most pass rights only to the contractors who run
     the service.)"""
-    reading.answers[NON_PUBLIC_THIRD_PARTY] = answer
     if answer.verdict not in (Verdict.UNLIKELY, Verdict.UNCLEAR) or answer.condition is not Condition.NONE:
         return answer
     opened = next((reading.quote(s) for s in reading.structure.sentences

@@ -236,7 +236,10 @@ def _licence_to_user_only(r: SentenceReading) -> bool:
 # not the user warned before "making it available to third parties".
 _VENDOR_HANDS_OUT = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur)\b|"
                                r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:also )?(?:makes?|made|provides?|"
-                               r"licenses?|distributes?|streams?|offers?|charges?)\b")
+                               r"licenses?|distributes?|streams?|offers?|charges?)\b|"
+                               # "this license includes the right for Acme to make all publicly-posted Content
+                               # available to third parties"
+                               r"\bright for [A-Z][\w.]* to (?:make|provide|license|distribute|offer)\b")
 
 
 def made_available_to_others(r: SentenceReading, strength: int) -> bool:
