@@ -114,3 +114,18 @@ def test_the_right_for_the_vendor_to_make_public_content_available_to_third_part
     assert result.answer("train.content.third_party").verdict is Verdict.LIKELY
     # what is said of public content does not reach private messages
     assert result.item("chat", "ai_training_third_party").verdict not in (Verdict.YES, Verdict.LIKELY)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a licence limited to running the service leaves no right to sell or license the content out
+    ("You upload files (your Content). We don't claim ownership of Your Content. You grant us a licence to store "
+     "and display Your Content solely to provide the Services to you.", Verdict.UNLIKELY),
+    # silence with a broad, sublicensable licence stays open
+    ("You upload files (your Content). You grant us a perpetual, irrevocable, sublicensable licence to use Your "
+     "Content.", Verdict.UNCLEAR),
+])
+def test_selling_content_when_the_document_never_mentions_it(text: str, verdict: Verdict) -> None:
+    got = analyze(segment(text)).item("files", "sale_or_licensing")
+    assert got.verdict is verdict
+    if verdict is Verdict.UNLIKELY:
+        assert got.evidence and "solely to provide" in got.evidence[0].quote

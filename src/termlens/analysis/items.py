@@ -203,8 +203,23 @@ class ItemResolver:
                 "item", self.reading, category)
         else:
             answer = _sale("item", self.reading, category)
+            if not answer.evidence and category in (Category.CONTENT, Category.AI_IO):
+                answer = self._sale_from_licence(answer)
         self._category_cache[key] = answer
         return answer
+
+    def _sale_from_licence(self, silent: Answer) -> Answer:
+        """Silent on sale, content is unlikely to be sold or licensed out where the vendor takes no licence beyond
+        running the service, or limits its sharing to a closed list: it holds no right to pass the content on."""
+        for question, verdicts in (("license.content.broad", (Verdict.NO,)),
+                                   ("train.content.third_party", (Verdict.NO, Verdict.UNLIKELY))):
+            found = self.answers[question]
+            if found.verdict in verdicts and found.evidence:
+                return Answer(silent.question, Verdict.UNLIKELY, Condition.NONE, 0.5, found.evidence[:1],
+                              f"Nothing speaks of selling or licensing it; {found.explanation[:1].lower()}"
+                              f"{found.explanation[1:]} So the vendor holds no evident right to sell or license "
+                              "it out.")
+        return silent
 
     def _category_term(self, item: DataItem, category: Category) -> tuple[str | None, bool]:
         """The defined term an item falls under, and whether its definition names the item."""
