@@ -239,7 +239,9 @@ def ownership_usage(reading: Reading) -> Answer:
     """Does the vendor claim ownership of usage / telemetry / service-generated data?"""
     hits = [
         r for r in reading.sentences
-        if r.cues.ownership and r.names(Category.USAGE) and not r.cues.user_owns and not r.cues.negated
+        # (the data named in the claim itself: "Acme owns two hosting platforms" in a row about usage data claims
+        # the platforms)
+        if r.cues.ownership and Category.USAGE in r.own and not r.cues.user_owns and not r.cues.negated
     ]
     if not hits:
         return silent_answer("ownership.usage", reading)
