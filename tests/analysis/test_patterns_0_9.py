@@ -129,3 +129,22 @@ def test_selling_content_when_the_document_never_mentions_it(text: str, verdict:
     assert got.verdict is verdict
     if verdict is Verdict.UNLIKELY:
         assert got.evidence and "solely to provide" in got.evidence[0].quote
+
+
+_NO_SALE = "We don't sell your personal data. "
+
+
+@pytest.mark.parametrize(("licence", "verdict"), [
+    # a sublicensable licence that names neither its sublicensees nor their purposes leaves others' use open
+    ("When you share, post or upload content, you grant us a non-exclusive, transferable, sub-licensable, royalty-free "
+     "and worldwide licence to host, use, distribute, modify, copy and display your content.", Verdict.UNCLEAR),
+    # one that passes rights only to contractors serving the vendor's purposes does not
+    ("When you upload content, you grant us a worldwide licence to host, use and display your content, and to "
+     "sublicense these rights to our contractors, only for the limited purposes of providing the Services.",
+     Verdict.UNLIKELY),
+])
+def test_a_sublicensable_licence_beside_a_promise_not_to_sell(licence: str, verdict: Verdict) -> None:
+    got = answer(_NO_SALE + licence, "train.content.third_party")
+    assert got.verdict is verdict
+    if verdict is Verdict.UNCLEAR:
+        assert any("sub-licensable" in e.quote for e in got.evidence)

@@ -96,7 +96,22 @@ def _third_party_without_open_channels(reading: Reading) -> Answer:
         return bool(c.third_party and (c.ai_training or c.sale) and has(_THIRD_PARTY_TRAINING, r.sentence.text))
 
     answer = decide_training("train.content.third_party", reading, CONTENT, third_party_training, third_party=True)
+    licences = [r for r in reading.sentences
+                if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
+                and (has(_PASSES_ON, r.sentence.text) or r.cues.third_party)]
     if answer.evidence:
+        if answer.verdict is Verdict.UNLIKELY and answer.condition is Condition.NONE:
+            unbound = [r for r in licences if has(_PASSES_ON, r.sentence.text) and not r.cues.negated
+                       and not r.restricted and not _sublicensees_bound(reading, r)]
+            if unbound:
+                r = unbound[0]
+                return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5,
+                              reading.evidence([r, *(p for p in reading.sentences
+                                                     if p.sentence.start == answer.evidence[0].start)]),
+                              describe(reading, [Proposal(Verdict.UNCLEAR, r, 2, r.conditions)],
+                                       "lets the vendor sublicense your content without saying to whom or for what; "
+                                       "the limits stated elsewhere cover only the sharing they name, so whether "
+                                       "others may train AI on it is left open."))
         return answer
     # (a grant that names the content itself: "the right to use your device's storage and to allow our business
     # partners to do the same" borrows "Content" only from its paragraph)
@@ -120,6 +135,23 @@ def _third_party_without_open_channels(reading: Reading) -> Answer:
         return Answer("train.content.third_party", verdict, Condition.NONE, 0.55, reading.evidence([r]),
                       describe(reading, chosen, what))
     return answer
+
+
+# Sublicensees bound to the vendor's purposes: "our contractors … only for the limited purposes", "others who work on
+# our behalf", "service providers that help us provide the Platform".
+_SUBLICENSEES_BOUND = re.compile(
+    r"\b(?:contractors|service providers|vendors|subcontractors|delegates|processors)\b|\bon (?:our|its) behalf\b|"
+    r"\b(?:only|solely) (?:for|to) (?:the )?(?:limited )?(?:purposes?|extent)\b|\bto (?:help us )?(?:provide|operate)\b",
+    re.IGNORECASE)
+
+
+def _sublicensees_bound(reading: Reading, r: SentenceReading) -> bool:
+    """Whether the licence (or the list it opens or sits in) binds whoever gets the rights to the vendor's purposes."""
+    if has(_SUBLICENSEES_BOUND, r.sentence.text) or r.cues.closed_list:
+        return True
+    # the rest of the licence's section: "… sublicense these rights to: … our contractors … for the limited purposes"
+    return any(o.section == r.section and o.sentence.start > r.sentence.start and o.in_licence
+               and has(_SUBLICENSEES_BOUND, o.sentence.text) for o in reading.sentences)
 
 
 # A licence the vendor may pass on: sublicensable ("non-sublicensable" is a limit), or in plain words.
