@@ -286,3 +286,16 @@ _FOR_OUR_PURPOSES = re.compile(
 
 # "We collect information you provide to us or to a vendor operating on our behalf": collection, not sharing.
 _COLLECTS = re.compile(r"^\W*(?:\w+\W+){0,8}?we (?:also )?(?:may )?(?:collect|receive|obtain)\b", re.IGNORECASE)
+
+
+CONTENT = (Category.CONTENT,)
+AI_IO = (Category.AI_IO,)
+
+
+def train_content_own(reading: Reading) -> Answer:
+    """May the vendor train its own AI on users' content?"""
+    if "train.content.own" not in reading.answers:
+        # On an AI assistant the user's content is what they type and upload: their prompts and chats.
+        data = CONTENT + AI_IO if reading.ai_service else CONTENT
+        reading.answers["train.content.own"] = decide_training("train.content.own", reading, data)
+    return reading.answers["train.content.own"]

@@ -1,0 +1,156 @@
+"""May users' content train third parties' AI models, or be sold or licensed to them for that? (question
+``train.content.third_party``)"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from termlens.analysis import clause_kinds as ck
+from termlens.analysis import lexicon as lx
+from termlens.analysis.reading import NON_PUBLIC_THIRD_PARTY, Reading, SentenceReading
+from termlens.analysis.resolve import Proposal, describe
+from termlens.analysis.statements import has
+from termlens.analysis.terms import Category
+from termlens.analysis.training import CONTENT, decide_training, train_content_own
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Condition, Verdict
+
+# Passing the data to others for training: "we share … with partners … to train their models", "we
+# license content to AI developers". Training *our* models on data *from* partners is not this.
+_THIRD_PARTY_TRAINING = re.compile(
+    r"\b(?:shar\w+|disclos\w+|provid\w+|sell\w*|sold|licens\w+|transfer\w*|make \w+ available)\b[^.]{0,80}?"
+    r"\b(?:to|with|by)\s+(?:\w+\s+){0,2}?(?:third[- ]part\w+|partners?|affiliates|other companies|others|developers|"
+    r"researchers|"
+    r"AI (?:companies|developers|providers))\b[^.]{0,240}?\b(?:train\w*|machine learning|AI|models?)\b",
+    re.IGNORECASE,
+)
+
+
+def train_content_third_party(reading: Reading) -> Answer:
+    """May users' content train third parties' AI, or be sold / licensed to them for that?"""
+    answer = _third_party_without_open_channels(reading)
+    private = answer
+    if answer.evidence and all(has(_PUBLIC_CONTENT, e.quote) for e in answer.evidence):
+        # The answer rests only on what happens to public content ("the right to make all publicly-posted Content
+        # available to third parties"): data that is never public is answered without those clauses.
+        private = _third_party_without_open_channels(replace(reading, sentences=tuple(
+            r for r in reading.sentences if not has(_PUBLIC_CONTENT, r.sentence.text))))
+    reading.answers[NON_PUBLIC_THIRD_PARTY] = private
+    return _left_open(reading, answer) if answer.verdict is Verdict.UNLIKELY or not answer.evidence else answer
+
+
+# Content the user made public: "publicly-posted Content", "public Reddit content", "your public posts".
+_PUBLIC_CONTENT = re.compile(r"\bpublic(?:ly[- ](?:posted|shared|available))? (?:\w+ )?(?:content|posts?|information|"
+                             r"profiles?|activity)\b|\bpublicly[- ]posted\b", re.IGNORECASE)
+
+
+def _third_party_without_open_channels(reading: Reading) -> Answer:
+    """The third-party answer from what the document says of sharing, sale and licences."""
+
+    def third_party_training(r: SentenceReading) -> bool:
+        c = r.cues
+        if c.third_party_models:
+            return True
+        if (c.third_party or c.service_providers) and (
+                has(lx.CLOSED_LIST, r.sentence.text) or has(ck.LIMITED_SHARING, r.sentence.text)):
+            return True
+        if c.confidential:
+            return True
+        if c.third_party and c.ai_training and c.negated:
+            return True  # "third parties are prohibited from using such Content to train …"
+        if c.ai_training and not c.negated and has(ck.GROUP_GRANTEE, r.sentence.text):
+            # Training rights taken for "us and our affiliates": other companies of the group train too.
+            return True
+        if c.sale and c.negated:
+            return True  # "We will never sell your Content": whoever the buyer would be
+        if c.service_providers and not c.sale:
+            return False
+        if c.third_party and c.their_services:
+            return True
+        if c.sale and c.third_party:
+            return True
+        return bool(c.third_party and (c.ai_training or c.sale) and has(_THIRD_PARTY_TRAINING, r.sentence.text))
+
+    answer = decide_training("train.content.third_party", reading, CONTENT, third_party_training, third_party=True)
+    licences = [r for r in reading.sentences
+                if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
+                and (has(_PASSES_ON, r.sentence.text) or r.cues.third_party)]
+    if answer.evidence:
+        if answer.verdict is Verdict.UNLIKELY and answer.condition is Condition.NONE:
+            unbound = [r for r in licences if has(_PASSES_ON, r.sentence.text) and not r.cues.negated
+                       and not r.restricted and not _sublicensees_bound(reading, r)]
+            if unbound:
+                r = unbound[0]
+                return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5,
+                              reading.evidence([r, *(p for p in reading.sentences
+                                                     if p.sentence.start == answer.evidence[0].start)]),
+                              describe(reading, [Proposal(Verdict.UNCLEAR, r, 2, r.conditions)],
+                                       "lets the vendor sublicense your content without saying to whom or for what; "
+                                       "the limits stated elsewhere cover only the sharing they name, so whether "
+                                       "others may train AI on it is left open."))
+        return answer
+    # (a grant that names the content itself: "the right to use your device's storage and to allow our business
+    # partners to do the same" borrows "Content" only from its paragraph)
+    licences = [r for r in reading.sentences
+                if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
+                and (has(_PASSES_ON, r.sentence.text) or r.cues.third_party)]
+    licences.sort(key=lambda r: not r.cues.third_party)
+    own = train_content_own(reading)
+    trains = own.verdict in (Verdict.YES, Verdict.LIKELY)
+    # A licence that lets partners or other companies use the content the vendor may train on
+    # probably lets them train too; a merely sublicensable one (or one the vendor does not train
+    # under) leaves it open.
+    if licences:
+        r = licences[0]
+        verdict = Verdict.LIKELY if r.cues.third_party and trains else Verdict.UNCLEAR
+        chosen = [Proposal(verdict, r, 2, r.conditions)]
+        what = ("lets the vendor pass your content to other companies, and the vendor may train AI on it, so "
+                "others' training is probably within reach." if verdict is Verdict.LIKELY else
+                "lets the vendor sublicense or pass on your content without saying whether others may train AI "
+                "on it.")
+        return Answer("train.content.third_party", verdict, Condition.NONE, 0.55, reading.evidence([r]),
+                      describe(reading, chosen, what))
+    return answer
+
+
+# Sublicensees bound to the vendor's purposes: "our contractors … only for the limited purposes", "others who work on
+# our behalf", "service providers that help us provide the Platform".
+_SUBLICENSEES_BOUND = re.compile(
+    r"\b(?:contractors|service providers|vendors|subcontractors|delegates|processors)\b|\bon (?:our|its) behalf\b|"
+    r"\b(?:only|solely) (?:for|to) (?:the )?(?:limited )?(?:purposes?|extent)\b|"
+    r"\bto (?:help us )?(?:provide|operate)\b",
+    re.IGNORECASE)
+
+
+def _sublicensees_bound(reading: Reading, r: SentenceReading) -> bool:
+    """Whether the licence (or the list it opens or sits in) binds whoever gets the rights to the vendor's purposes."""
+    if has(_SUBLICENSEES_BOUND, r.sentence.text) or r.cues.closed_list:
+        return True
+    # the rest of the licence's section: "… sublicense these rights to: … our contractors … for the limited purposes"
+    return any(o.section == r.section and o.sentence.start > r.sentence.start and o.in_licence
+               and has(_SUBLICENSEES_BOUND, o.sentence.text) for o in reading.sentences)
+
+
+# A licence the vendor may pass on: sublicensable ("non-sublicensable" is a limit), or in plain words.
+_PASSES_ON = re.compile(r"(?<!non-)(?<!non)(?<!not )\bsub-?licen[cs]\w+|" + lx.PASS_ON, re.IGNORECASE)
+
+
+def _left_open(reading: Reading, answer: Answer) -> Answer:
+    """Limits on what the vendor shares ("we do not sell", "service providers act on our instructions") close
+    only the channels they name. Public content left open to third parties through an API, or to "business
+    partners and the general public", lets others use it with no limit on what for: whether they may train on
+    it is left open. (A sublicensable licence is not enough: most pass rights only to the contractors who run
+    the service.)"""
+    if answer.verdict not in (Verdict.UNLIKELY, Verdict.UNCLEAR) or answer.condition is not Condition.NONE:
+        return answer
+    opened = next((reading.quote(s) for s in reading.structure.sentences
+                   if "ublic" in s.text and has(ck.PUBLIC_OPEN_TO_OTHERS, s.text)), None)
+    if opened is None:
+        return answer
+    where = f"Section {opened.section}" if opened.section else "The text"
+    why = (f"{where} leaves public content open to others with no limit on their use; "
+           + ("the limits stated elsewhere cover only the sharing they name, so " if answer.evidence else "")
+           + "whether others may train AI on it is left open.")
+    evidence = tuple(sorted({e.start: e for e in (opened, *answer.evidence[:1])}.values(), key=lambda e: e.start))
+    return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5, evidence, why)
