@@ -148,3 +148,10 @@ def test_a_sublicensable_licence_beside_a_promise_not_to_sell(licence: str, verd
     assert got.verdict is verdict
     if verdict is Verdict.UNCLEAR:
         assert any("sub-licensable" in e.quote for e in got.evidence)
+
+
+def test_a_quoted_term_of_art_is_still_denied() -> None:
+    """'does not "sell" or "share" personal information': the quotes mark a legal term, not a button label."""
+    text = ("We collect the posts you submit. Acme does not \"sell\u201d or \"share\u201d personal information as "
+            "those terms are defined under the CCPA.")
+    assert analyze(segment(text)).item("contact_details", "sale_or_licensing").verdict is Verdict.NO

@@ -101,7 +101,8 @@ def _negated(text: str) -> bool:
     return bool(lx.NEGATED_USE.search(cleaned)) or ("not to" in text and bool(lx.VENDOR_PROMISES_NOT_TO.search(text)))
 
 
-_QUOTED_LABEL = re.compile(r"[“\"][^”\"]{1,60}[”\"]")
+# (a label has several words; a single quoted word is a term of art: Acme does not "sell" personal information)
+_QUOTED_LABEL = re.compile(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]")
 
 
 def _conditions(text: str) -> frozenset[Condition]:
