@@ -155,3 +155,13 @@ def test_a_quoted_term_of_art_is_still_denied() -> None:
     text = ("We collect the posts you submit. Acme does not \"sell\u201d or \"share\u201d personal information as "
             "those terms are defined under the CCPA.")
     assert analyze(segment(text)).item("contact_details", "sale_or_licensing").verdict is Verdict.NO
+
+
+def test_data_that_never_leaves_the_device_is_not_used() -> None:
+    text = ("We use your usage data to improve our products and to train our models.\n\n"
+            "* **Names of user contacts in the Acme Keyboard (on-device storage only)** to make spelling suggestions. "
+            "These names will be stored solely on your device within the Acme Keyboard app and are never sent to Acme "
+            "servers.\n")
+    got = analyze(segment(text)).item("contacts", "ai_training")
+    assert got.verdict is Verdict.NO
+    assert "never sent to Acme servers" in got.evidence[0].quote

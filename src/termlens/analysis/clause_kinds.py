@@ -204,6 +204,13 @@ MADE_AVAILABLE_TO_OTHERS = _rx(
     r"\bavailable for (?:syndication|distribution|publication|broadcast)\b[^.;]{0,80}?\bby (?:other companies|"
     r"organi[sz]ations|third[- ]part(?:y|ies)|partners)\b"
 )
+# Data that never reaches the vendor: "These names will be stored solely on your device … and are never sent to Acme
+# servers", "it never leaves your device". The vendor cannot train on it, market with it or sell it.
+ON_DEVICE_ONLY = _rx(
+    r"\bnever (?:sent|transmitted|uploaded|shared) (?:to|with) (?:our|\w+) servers\b|"
+    r"\bnever leaves? (?:your|the) device\b|"
+    r"\b(?:stored|kept|processed) (?:solely|only|exclusively) (?:locally )?on (?:your|the user['’]s) device\b"
+)
 # A service without ads: "we do not host advertising on our site", "We still do not allow third-party banner ads on
 # our Services". Nothing is targeted with the user's content there (the vendor may still market itself).
 AD_FREE = _rx(

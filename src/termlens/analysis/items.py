@@ -14,12 +14,12 @@ from functools import lru_cache
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.marketing import marketing_of
-from termlens.analysis.reading import NON_PUBLIC_THIRD_PARTY, Reading, SentenceReading
+from termlens.analysis.reading import NON_PUBLIC_THIRD_PARTY, Reading, SentenceReading, paragraph
 from termlens.analysis.resolve import Proposal, combine
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category
 from termlens.analysis.training import decide_training, made_available_to_others
-from termlens.domain.model import Answer, ItemAnswer
+from termlens.domain.model import Answer, Evidence, ItemAnswer
 from termlens.domain.vocabulary import DATA_ITEMS, DATA_ITEMS_BY_ID, Condition, DataItem, ItemFamily, Use, Verdict
 
 FAMILY_CATEGORY: dict[ItemFamily, Category] = {
@@ -176,6 +176,7 @@ class ItemResolver:
         self.answers = document_answers
         self._category_cache: dict[tuple[Category, Use], Answer] = {}
         self._mentions: dict[str, list[SentenceReading]] = {}
+        self._on_device: dict[str, Evidence | None] = {}
 
     def mentions(self, item_id: str) -> list[SentenceReading]:
         """The relevant sentences that name an item directly (computed once per item)."""
@@ -208,6 +209,17 @@ class ItemResolver:
         self._category_cache[key] = answer
         return answer
 
+    def _kept_on_device(self, item_id: str) -> Evidence | None:
+        """The sentence saying the item never leaves the user's device (on its own line or list item), if any."""
+        if item_id not in self._on_device:
+            rx = item_pattern(item_id)
+            text = self.reading.structure.text
+            self._on_device[item_id] = None if rx is None else next(
+                (self.reading.quote(s) for s in self.reading.structure.sentences
+                 if "device" in s.text or "servers" in s.text
+                 if has(ck.ON_DEVICE_ONLY, s.text) and has(rx, paragraph(text, s.start, s.end))), None)
+        return self._on_device[item_id]
+
     def _sale_from_licence(self, silent: Answer) -> Answer:
         """Silent on sale, content is unlikely to be sold or licensed out where the vendor takes no licence beyond
         running the service, or limits its sharing to a closed list: it holds no right to pass the content on."""
@@ -239,6 +251,11 @@ class ItemResolver:
         item = DATA_ITEMS_BY_ID[item_id]
         category = FAMILY_CATEGORY[item.family]
         direct = _direct(self.mentions(item.id), use)
+        on_device = self._kept_on_device(item.id)
+        if on_device is not None:
+            return ItemAnswer(item.id, use.value, Verdict.NO, Condition.NONE, 0.8, (on_device,),
+                              f"Section {on_device.section or '—'} says {item.label.lower()} stays on your device "
+                              "and never reaches the vendor, so it cannot be used this way.")
         if direct:
             if use is Use.SALE_OR_LICENSING:
                 base = _sale("item", self.reading, category, direct)

@@ -122,7 +122,7 @@ class Reading:
         return self.structure.section_number(s.section) if s else None
 
 
-def _paragraph(text: str, start: int, end: int) -> str:
+def paragraph(text: str, start: int, end: int) -> str:
     """The line a sentence sits on (a table row, a paragraph), capped for pathological input."""
     left = text.rfind("\n", max(0, start - 3000), start)
     right = text.find("\n", end, end + 3000)
@@ -196,7 +196,7 @@ def read_document(structure: DocumentStructure) -> Reading:
         if inherit:
             categories |= lead_cats | ({Category.CONTENT} if lead_licence else set())
         if not categories - {Category.AI_IO_BROAD}:
-            line = _paragraph(text_all, sentence.start, sentence.end)
+            line = paragraph(text_all, sentence.start, sentence.end)
             line_terms, line_used = term_categories(line, terms) if terms else (frozenset(), ())
             categories |= categories_in(line) | line_terms
             used = used or line_used
