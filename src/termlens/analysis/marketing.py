@@ -278,7 +278,7 @@ def marketing_of(question: str, reading: Reading, category: Category) -> Answer:
     proposals: list[Proposal] = []
     for r in reading.sentences:
         c = r.cues
-        if r.restricted or not (c.marketing and c.marketing_use) or not r.own & {category, Category.PERSONAL}:
+        if r.restricted or not (c.marketing and c.marketing_use) or not r.categories & {category, Category.PERSONAL}:
             continue
         if c.limited_sharing and not c.marketing_negated:
             continue  # vendors "that help us provide our Services", advertising among them: who serves, not what
