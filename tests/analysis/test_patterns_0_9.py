@@ -168,7 +168,8 @@ def test_data_that_never_leaves_the_device_is_not_used() -> None:
 
 
 def test_an_ads_purpose_in_a_list_under_your_information_reaches_usage_items() -> None:
-    text = ("We may collect your name, e-mail address and your interaction with our website and mobile applications.\n\n"
+    text = ("We may collect your name, e-mail address and your interaction with our website and mobile "
+            "applications.\n\n"
             "We use your personal information for the following purposes:\n\n"
             "* to provide the services you request,\n"
             "* to customize the advertising and content that is presented to you on our website,\n")
