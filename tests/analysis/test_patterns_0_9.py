@@ -174,3 +174,13 @@ def test_an_ads_purpose_in_a_list_under_your_information_reaches_usage_items() -
             "* to provide the services you request,\n"
             "* to customize the advertising and content that is presented to you on our website,\n")
     assert analyze(segment(text)).item("interactions", "marketing").verdict is Verdict.YES
+
+
+def test_photos_among_personal_files_are_not_public_posts() -> None:
+    text = ("You grant us a licence to Your Content. If you publish Your Content in areas of the Service where it is "
+            "available publicly, Your Content may appear in materials that promote the Service. We do not use what "
+            "you say in email or chat, or your documents, photos or other personal files to target advertising to "
+            "you.")
+    result = analyze(segment(text))
+    assert result.item("posts", "marketing").verdict is not Verdict.NO
+    assert result.item("files", "marketing").verdict is Verdict.NO

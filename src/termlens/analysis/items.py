@@ -164,6 +164,10 @@ def _names_item(rx: re.Pattern[str], text: str) -> bool:
     return False
 
 
+# Items that are public by nature ("posts and public content"): photos listed among "your documents, photos or other
+# personal files" are private files, not posts.
+PUBLIC_ITEMS = frozenset({"posts"})
+_PRIVATE_CONTEXT = re.compile(r"\b(?:personal|private) (?:files|documents|communications)\b", re.IGNORECASE)
 _OTHER_ORGANISATIONS = re.compile(r"\b(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)|partners?|"
                                   r"syndicat\w+)\b", re.IGNORECASE)
 
@@ -183,7 +187,8 @@ class ItemResolver:
         if item_id not in self._mentions:
             rx = item_pattern(item_id)
             self._mentions[item_id] = [] if rx is None else [
-                r for r in self.reading.sentences if has(rx, r.sentence.text) and _names_item(rx, r.sentence.text)]
+                r for r in self.reading.sentences if has(rx, r.sentence.text) and _names_item(rx, r.sentence.text)
+                and not (item_id in PUBLIC_ITEMS and has(_PRIVATE_CONTEXT, r.sentence.text))]
         return self._mentions[item_id]
 
     def _by_category(self, category: Category, use: Use) -> Answer:
