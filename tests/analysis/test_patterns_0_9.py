@@ -184,3 +184,16 @@ def test_photos_among_personal_files_are_not_public_posts() -> None:
     result = analyze(segment(text))
     assert result.item("posts", "marketing").verdict is not Verdict.NO
     assert result.item("files", "marketing").verdict is Verdict.NO
+
+
+@pytest.mark.parametrize("text", [
+    # private communications named in the exclusion are the user's chats
+    "We use your content and activity to show you ads. We do not use the private content and communications you "
+    "send to your friends to personalize your experience, make recommendations, or show you ads.",
+    # "our communications are for marketing" speaks of messages sent to the user, not of the user's chats
+    "Messages you send in meetings are Customer Content. Acme does not use Customer Content for any marketing or "
+    "promotions. Not all of our communications are for marketing, and you will continue to receive messages related "
+    "to your products.",
+])
+def test_private_communications_kept_out_of_ads(text: str) -> None:
+    assert analyze(segment(text)).item("chat", "marketing").verdict is Verdict.NO

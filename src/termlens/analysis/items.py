@@ -42,7 +42,8 @@ _TOO_COMMON = frozenset({"name", "address", "device", "usage", "face", "post", "
 DRAFTING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "audio": ("voice recordings", "audio recordings", "voice data", "voice inputs"),
     "video": ("videos", "image or video", "images and videos", "photos and videos", "video recordings"),
-    "chat": ("private messages", "chat messages", "chat history"),
+    "chat": ("private messages", "chat messages", "chat history", "private communications",
+             "private content and communications", "communications you send"),
     "files": ("uploaded files", "files you upload", "documents you upload"),
     "transcripts": ("transcriptions",),
     "posts": ("public posts", "content you post", "content you share publicly", "publicly posted content"),

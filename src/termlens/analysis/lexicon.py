@@ -307,6 +307,8 @@ MARKETING_TO_USER = _rx(
     r"receiv\w+ (?:marketing|promotional)|send you (?:marketing|promotional|ads)|"
     # "Messages you may receive containing marketing could include an offer": marketing sent to the user
     r"\b(?:messages?|e-?mails?|notifications?) (?:\w+ ){0,4}?containing (?:marketing|promotional|advertis\w+)|"
+    # "Not all of our communications are for marketing": messages sent to the user
+    r"\bcommunications (?:are|is) (?:\w+ )?(?:for|about) marketing\b|"
     r"marketing (?:calls|texts?|SMS)|"
     r"(?:participat\w+|enter\w*|tak\w+ part) in (?:\w+ ){0,3}?promotions?|contests?|sweepstakes|"
     r"direct marketing|marketing to you|rights? of publicity|"
