@@ -181,7 +181,7 @@ class ItemResolver:
         self.answers = document_answers
         self._category_cache: dict[tuple[Category, Use], Answer] = {}
         self._mentions: dict[str, list[SentenceReading]] = {}
-        self._on_device: dict[str, Evidence | None] = {}
+        self._device_only: list[tuple[Evidence, str]] | None = None
 
     def mentions(self, item_id: str) -> list[SentenceReading]:
         """The relevant sentences that name an item directly (computed once per item)."""
@@ -217,14 +217,14 @@ class ItemResolver:
 
     def _kept_on_device(self, item_id: str) -> Evidence | None:
         """The sentence saying the item never leaves the user's device (on its own line or list item), if any."""
-        if item_id not in self._on_device:
-            rx = item_pattern(item_id)
+        if self._device_only is None:
+            # (worked out once per document: few documents say it at all)
             text = self.reading.structure.text
-            self._on_device[item_id] = None if rx is None else next(
-                (self.reading.quote(s) for s in self.reading.structure.sentences
-                 if "device" in s.text or "servers" in s.text
-                 if has(ck.ON_DEVICE_ONLY, s.text) and has(rx, paragraph(text, s.start, s.end))), None)
-        return self._on_device[item_id]
+            self._device_only = [(self.reading.quote(s), paragraph(text, s.start, s.end))
+                                 for s in self.reading.structure.sentences
+                                 if ("device" in s.text or "servers" in s.text) and has(ck.ON_DEVICE_ONLY, s.text)]
+        rx = item_pattern(item_id)
+        return next((quote for quote, line in self._device_only if rx is not None and has(rx, line)), None)
 
     def _sale_from_licence(self, silent: Answer) -> Answer:
         """Silent on sale, content is unlikely to be sold or licensed out where the vendor takes no licence beyond
