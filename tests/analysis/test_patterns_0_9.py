@@ -197,3 +197,15 @@ def test_photos_among_personal_files_are_not_public_posts() -> None:
 ])
 def test_private_communications_kept_out_of_ads(text: str) -> None:
     assert analyze(segment(text)).item("chat", "marketing").verdict is Verdict.NO
+
+
+@pytest.mark.parametrize(("extra", "verdict"), [
+    # no AI feature anywhere: a clause over "the information we collect" would reach prompts only if there were any
+    ("", Verdict.UNCLEAR),
+    # the document describes an AI assistant the user types into: the clause reaches what is typed into it
+    ("You can ask questions of our AI assistant. ", Verdict.LIKELY),
+])
+def test_ai_inputs_when_no_ai_feature_is_described(extra: str, verdict: Verdict) -> None:
+    text = (extra + "We may use the information we collect and publicly available information to help train our "
+            "machine learning or artificial intelligence models for the purposes outlined in this policy.")
+    assert answer(text, "train.ai_io").verdict is verdict

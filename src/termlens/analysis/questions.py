@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
@@ -85,12 +86,26 @@ def _ai_io_declared_content(reading: Reading) -> Evidence | None:
     return None
 
 
+# An AI feature of the vendor's own product: "generative AI features", "our AI assistant", "the agent".
+# (AI models alone are what training clauses speak of; a feature is what users type into)
+_AI_FEATURE = re.compile(r"\b(?:AI|artificial intelligence|generative|intelligent|smart)[- ](?:\w+[- ])?(?:features?|"
+                         r"tools?|assistants?|agents?|chatbots?|capabilities)\b|\bchatbots?\b|"
+                         r"\b(?:virtual|digital|voice) assistants?\b", re.IGNORECASE)
+
+
 def train_ai_io(reading: Reading) -> Answer:
     """Are the prompts and outputs of the vendor's AI features used for training?"""
     if reading.ai_service:
         # On an AI assistant the prompts and chats are the content the user provides.
         return decide_training("train.ai_io", reading, AI_IO + CONTENT)
     answer = decide_training("train.ai_io", reading, AI_IO)
+    if answer.verdict is Verdict.LIKELY and not any(has(CATEGORY_CUES[Category.AI_IO], s.text)
+                                                     or has(_AI_FEATURE, s.text) for s in reading.structure.sentences):
+        # A training clause over "the information we collect" in a document that never speaks of prompts, inputs
+        # or outputs: it would reach an AI feature's inputs only if there were one, and none is described.
+        return replace(answer, verdict=Verdict.UNCLEAR, confidence=0.45, explanation=(
+            "The document never mentions prompts, inputs or outputs of an AI feature. " + answer.explanation.replace(
+                "so it is likely covered.", "which would reach them only if such a feature collected them.")))
     declared = _ai_io_declared_content(reading) if not answer.evidence else None
     if declared is not None:
         # The document itself files its AI features' inputs and outputs under the user's content: what it says of
