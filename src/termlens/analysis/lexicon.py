@@ -361,7 +361,7 @@ VENDOR_TAKES = _rx(
 )
 NEGATED_MARKETING = _rx(
     r"\b(?:not|never|\w+n['’]t|no longer)\b(?:\W+\w+){0,4}?\W+(?:" + _USE_VERBS[3:-1] + r"|engage\w*)\b"
-    r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,160}?\b(?:advertis\w*|marketing|ads|promot\w+|"
+    r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,300}?\b(?:advertis\w*|marketing|ads|promot\w+|"
     r"publicit\w+)|\bne \w+ (?:pas|jamais)[^.;]{0,80}?publicit"
 )
 CHOSEN_NOT_TO = _rx(r"\b(?:choose|elect|ask) (?:for us |us )?not to\b")

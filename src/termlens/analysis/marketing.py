@@ -141,8 +141,11 @@ def marketing_content(reading: Reading) -> Answer:
         if r.restricted or not (own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):
             continue
         # (on an AI assistant, the prompts the user types are their content)
+        # (a promise not to use "meeting, webinar, or messaging content" for marketing is about what users send; one
+        # about "the private content you send to friends" covers only part of it)
         content = r.in_licence or (Category.CONTENT in own and (
-            r.vendor_licence or _users_content(reading, r) or (reading.ai_service and Category.AI_IO in r.own)))
+            r.vendor_licence or _users_content(reading, r) or (reading.ai_service and Category.AI_IO in r.own)
+            or (c.marketing_negated and c.marketing_use and "private" not in r.sentence.text.lower())))
         if not content and Category.PERSONAL not in r.own and Category.CONTENT in r.own and not (
                 r.categories - r.own) & {Category.CONTENT}:
             continue  # "our marketing messages", "recommending content": nothing taken from the user
