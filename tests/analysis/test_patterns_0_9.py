@@ -212,10 +212,10 @@ def test_ai_inputs_when_no_ai_feature_is_described(extra: str, verdict: Verdict)
 
 
 def test_a_long_promise_not_to_use_meeting_content_for_marketing() -> None:
-    text = ("We use your product usage to market our products. Acme does not use meeting, webinar, or messaging content "
-            "(specifically, audio, video, files shared, in-meeting whiteboards, and messages), or any content generated "
-            "or shared as part of other collaborative features (such as out-of-meeting whiteboards or emails) for any "
-            "marketing or promotions.")
+    text = ("We use your product usage to market our products. Acme does not use meeting, webinar, or messaging "
+            "content (specifically, audio, video, files shared, in-meeting whiteboards, and messages), or any content "
+            "generated or shared as part of other collaborative features (such as out-of-meeting whiteboards or "
+            "emails) for any marketing or promotions.")
     assert answer(text, "marketing.content").verdict is Verdict.NO
     # a promise about private messages only leaves the rest of the content open
     partial = ("We use your posts and activity to show you ads. We do not use the private content and communications "
