@@ -221,3 +221,13 @@ def test_a_long_promise_not_to_use_meeting_content_for_marketing() -> None:
     partial = ("We use your posts and activity to show you ads. We do not use the private content and communications "
                "you send to your friends to show you ads.")
     assert answer(partial, "marketing.content").verdict is not Verdict.NO
+
+
+def test_a_later_clause_saying_the_same_is_quoted_after_the_first() -> None:
+    text = ("1. We may use your content to train our artificial intelligence models.\n\n"
+            "2. Other terms. You agree to these terms.\n\n"
+            "3. For example, your posts and photos are used to train our artificial intelligence models.")
+    got = answer(text, "train.content.own")
+    assert got.verdict is Verdict.YES
+    quotes = [e.quote for e in got.evidence]
+    assert len(quotes) == 2 and quotes[0].startswith("We may use") and quotes[1].startswith("For example")

@@ -215,6 +215,13 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
 
     def answer(verdict: Verdict, condition: Condition, confidence: float, chosen: Sequence[Proposal],
                what: str) -> Answer:
+        if len(chosen) == 1:
+            # A later clause that says the same, as directly, is quoted too: readers check one against the other.
+            # (only a later one: quotes come in document order, and the clause the answer rests on stays first)
+            lead = chosen[0]
+            extra = next((p for p in of(lead.verdict, lead.strength) if p.reading.sentence.start
+                          > lead.reading.sentence.start), None)
+            chosen = [lead, extra] if extra is not None else chosen
         evidence = tuple(_with_definitions(reading, chosen, data))
         return Answer(question, verdict, condition, confidence, evidence, describe(reading, chosen, what))
 
