@@ -231,3 +231,9 @@ def test_a_later_clause_saying_the_same_is_quoted_after_the_first() -> None:
     assert got.verdict is Verdict.YES
     quotes = [e.quote for e in got.evidence]
     assert len(quotes) == 2 and quotes[0].startswith("We may use") and quotes[1].startswith("For example")
+
+
+def test_improving_speech_recognition_with_user_audio_is_training_in_substance() -> None:
+    text = ("We collect the videos and voice recordings you save. We also use service providers to analyze and listen "
+            "to samples of saved user audio to help improve our audio recognition technologies.")
+    assert analyze(segment(text)).item("audio", "ai_training").verdict is Verdict.LIKELY

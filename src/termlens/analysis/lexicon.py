@@ -110,6 +110,9 @@ IMPROVE_SERVICES = _rx(
 AI_DEVELOP = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"
     r"(?:AIs?|artificial intelligence|machine learning|generative AI|IA|intelligence artificielle)\b|"
+    # learning systems named by what they do: "to help improve Google's audio recognition technologies"
+    r"\b(?:improv\w+|develop\w*|enhanc\w+)\b(?:\W+\w+){0,5}?\W+(?:speech|voice|audio|image|face|language) "
+    r"recognition(?: technolog\w+| models?| systems?)?\b|"
     r"\b(?:AI|artificial intelligence) (?:features?|technolog\w+|products?|systems?)\b.{0,40}?\bdevelop|"
     # "may use artificial intelligence, machine learning … to analyze and process your content … to develop, provide
     # and improve intelligent features": the data is processed by learning systems to develop them
