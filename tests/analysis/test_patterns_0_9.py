@@ -237,3 +237,11 @@ def test_improving_speech_recognition_with_user_audio_is_training_in_substance()
     text = ("We collect the videos and voice recordings you save. We also use service providers to analyze and listen "
             "to samples of saved user audio to help improve our audio recognition technologies.")
     assert analyze(segment(text)).item("audio", "ai_training").verdict is Verdict.LIKELY
+
+
+def test_a_document_holding_two_copies_of_its_text_is_quoted_once() -> None:
+    copy = ("You grant us a licence to your Content. We may place advertising on the Services or in connection with "
+            "the display of Content. This license includes the right for us to promote the Services with your Content.")
+    got = answer(copy + "\n\n## Terms for other countries\n\n" + copy, "marketing.content")
+    quotes = [e.quote for e in got.evidence]
+    assert quotes and len(quotes) == len(set(quotes))

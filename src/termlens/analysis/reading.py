@@ -83,15 +83,16 @@ class Reading:
         return bool(self.structure.text.strip())
 
     def evidence(self, readings: Iterable[SentenceReading]) -> tuple[Evidence, ...]:
-        """Verbatim quotes with offsets for the given sentences, in document order, no repeats."""
+        """Verbatim quotes with offsets for the given sentences, in document order, no repeats (a document that
+        holds two copies of its text is quoted once)."""
         text = self.structure.text
-        seen: set[int] = set()
+        seen: set[int | str] = set()
         quotes: list[Evidence] = []
         for r in sorted(readings, key=lambda x: x.sentence.start):
             s = r.sentence
-            if s.start in seen:
+            if s.start in seen or s.text in seen:
                 continue
-            seen.add(s.start)
+            seen.update((s.start, s.text))
             quotes.append(Evidence(quote=text[s.start:s.end], start=s.start, end=s.end, section=r.section))
         return tuple(quotes)
 

@@ -220,7 +220,8 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
             # (only a later one: quotes come in document order, and the clause the answer rests on stays first)
             lead = chosen[0]
             extra = next((p for p in of(lead.verdict, lead.strength) if p.reading.sentence.start
-                          > lead.reading.sentence.start), None)
+                          > lead.reading.sentence.start and p.reading.sentence.text != lead.reading.sentence.text),
+                         None)
             chosen = [lead, extra] if extra is not None else chosen
         evidence = tuple(_with_definitions(reading, chosen, data))
         return Answer(question, verdict, condition, confidence, evidence, describe(reading, chosen, what))
