@@ -245,3 +245,15 @@ def test_a_document_holding_two_copies_of_its_text_is_quoted_once() -> None:
     got = answer(copy + "\n\n## Terms for other countries\n\n" + copy, "marketing.content")
     quotes = [e.quote for e in got.evidence]
     assert quotes and len(quotes) == len(set(quotes))
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # ads personalised from "your content": private messages are probably, not certainly, among it
+    ("Your content includes the posts you share and the messages you send. We use automated systems that analyze "
+     "your content to provide you with personalized ads.", Verdict.LIKELY),
+    # a clause that names e-mails itself covers them
+    ("Your content includes the posts you share and the messages you send. Our automated systems analyze your content "
+     "(including emails) to provide tailored advertising.", Verdict.YES),
+])
+def test_private_messages_under_an_ads_clause_about_your_content(text: str, verdict: Verdict) -> None:
+    assert analyze(segment(text)).item("chat", "marketing").verdict is verdict

@@ -150,7 +150,8 @@ _GRANTEES_BEYOND_VENDOR = re.compile(
     r"(?:our |other )?users|sublicensees|licensees)\b")
 
 
-_PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence)\b",
+_PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence|your e-?mails?|"
+                            r"e-?mails? (?:that )?you (?:send|write|receive)|including e-?mails?)\b",
                             re.IGNORECASE)
 def _names_item(rx: re.Pattern[str], text: str) -> bool:
     """Whether the item's word names the data, not a product ("Acme Chat" is a name: a capitalised word after
@@ -292,7 +293,8 @@ class ItemResolver:
                     verdict = Verdict.LIKELY
                 base = Answer(base.question, verdict, base.condition, base.confidence, evidence, base.explanation)
             # (on an AI assistant, the chats are the content itself)
-            if (item.id in PRIVATE_COMMUNICATION_ITEMS and use is Use.AI_TRAINING and base.verdict is Verdict.YES
+            if (item.id in PRIVATE_COMMUNICATION_ITEMS and use in (Use.AI_TRAINING, Use.MARKETING)
+                    and base.verdict is Verdict.YES
                     and not named_in_definition and not self.reading.ai_service
                     and not any(has(_PRIVATE_WORDS, e.quote) for e in base.evidence)):
                 base = Answer(base.question, Verdict.LIKELY, base.condition, base.confidence * 0.8, base.evidence,
