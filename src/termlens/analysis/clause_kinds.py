@@ -218,8 +218,8 @@ AD_FREE = _rx(
     r"(?:banner )?(?:advertising|advertisements|ads) (?:on|in)\b|\bno (?:third[- ]party )?(?:ads|advertising) "
     r"(?:on|in) (?:our|the)\b"
 )
-# Public content left open to others with no limit on what they do with it: "Reddit also allows third parties to
-# access public Reddit content via the Reddit API", "we also make this public information available through what are
+# Public content left open to others with no limit on what they do with it: "Acme also allows third parties to
+# access public Acme content via the Acme API", "we also make this public information available through what are
 # called APIs", "we do allow third parties, such as research organizations or archives, to compile public-facing
 # information", "We may share the following information with … business partners and the general public". Whether
 # those others train on it is left open, whatever the document says of the private data it shares.

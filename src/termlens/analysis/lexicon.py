@@ -110,7 +110,7 @@ IMPROVE_SERVICES = _rx(
 AI_DEVELOP = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"
     r"(?:AIs?|artificial intelligence|machine learning|generative AI|IA|intelligence artificielle)\b|"
-    # learning systems named by what they do: "to help improve Google's audio recognition technologies"
+    # learning systems named by what they do: "to help improve our audio recognition technologies"
     r"\b(?:improv\w+|develop\w*|enhanc\w+)\b(?:\W+\w+){0,5}?\W+(?:speech|voice|audio|image|face|language) "
     r"recognition(?: technolog\w+| models?| systems?)?\b|"
     r"\b(?:AI|artificial intelligence) (?:features?|technolog\w+|products?|systems?)\b.{0,40}?\bdevelop|"

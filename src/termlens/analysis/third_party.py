@@ -40,7 +40,7 @@ def train_content_third_party(reading: Reading) -> Answer:
     return _left_open(reading, answer) if answer.verdict is Verdict.UNLIKELY or not answer.evidence else answer
 
 
-# Content the user made public: "publicly-posted Content", "public Reddit content", "your public posts".
+# Content the user made public: "publicly-posted Content", "public Acme content", "your public posts".
 _PUBLIC_CONTENT = re.compile(r"\bpublic(?:ly[- ](?:posted|shared|available))? (?:\w+ )?(?:content|posts?|information|"
                              r"profiles?|activity)\b|\bpublicly[- ]posted\b", re.IGNORECASE)
 
