@@ -140,8 +140,8 @@ def _left_open(reading: Reading, answer: Answer) -> Answer:
     """Limits on what the vendor shares ("we do not sell", "service providers act on our instructions") close
     only the channels they name. Public content left open to third parties through an API, or to "business
     partners and the general public", lets others use it with no limit on what for: whether they may train on
-    it is left open. (A sublicensable licence is not enough: most pass rights only to the contractors who run
-    the service.)"""
+    it is left open. (Sublicensable licences are weighed where the licences are read: only one that binds its
+    sublicensees to nothing leaves it open, since most pass rights only to the contractors who run the service.)"""
     if answer.verdict not in (Verdict.UNLIKELY, Verdict.UNCLEAR) or answer.condition is not Condition.NONE:
         return answer
     opened = next((reading.quote(s) for s in reading.structure.sentences
