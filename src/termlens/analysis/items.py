@@ -153,6 +153,8 @@ _GRANTEES_BEYOND_VENDOR = re.compile(
 _PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence|your e-?mails?|"
                             r"e-?mails? (?:that )?you (?:send|write|receive)|including e-?mails?)\b",
                             re.IGNORECASE)
+
+
 def _names_item(rx: re.Pattern[str], text: str) -> bool:
     """Whether the item's word names the data, not a product ("Acme Chat" is a name: a capitalised word after
     another capitalised word, mid-sentence)."""

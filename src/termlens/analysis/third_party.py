@@ -13,7 +13,7 @@ from termlens.analysis.resolve import Proposal, describe
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category
 from termlens.analysis.training import CONTENT, decide_training, train_content_own
-from termlens.domain.model import Answer
+from termlens.domain.model import Answer, Evidence
 from termlens.domain.vocabulary import Condition, Verdict
 
 # Passing the data to others for training: "we share … with partners … to train their models", "we
@@ -73,28 +73,23 @@ def _third_party_without_open_channels(reading: Reading) -> Answer:
         return bool(c.third_party and (c.ai_training or c.sale) and has(_THIRD_PARTY_TRAINING, r.sentence.text))
 
     answer = decide_training("train.content.third_party", reading, CONTENT, third_party_training, third_party=True)
-    licences = [r for r in reading.sentences
-                if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
-                and (has(_PASSES_ON, r.sentence.text) or r.cues.third_party)]
-    if answer.evidence:
-        if answer.verdict is Verdict.UNLIKELY and answer.condition is Condition.NONE:
-            unbound = [r for r in licences if has(_PASSES_ON, r.sentence.text) and not r.cues.negated
-                       and not r.restricted and not _sublicensees_bound(reading, r)]
-            if unbound:
-                r = unbound[0]
-                return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5,
-                              reading.evidence([r, *(p for p in reading.sentences
-                                                     if p.sentence.start == answer.evidence[0].start)]),
-                              describe(reading, [Proposal(Verdict.UNCLEAR, r, 2, r.conditions)],
-                                       "lets the vendor sublicense your content without saying to whom or for what; "
-                                       "the limits stated elsewhere cover only the sharing they name, so whether "
-                                       "others may train AI on it is left open."))
-        return answer
     # (a grant that names the content itself: "the right to use your device's storage and to allow our business
     # partners to do the same" borrows "Content" only from its paragraph)
     licences = [r for r in reading.sentences
                 if r.vendor_licence and (Category.CONTENT in r.own or r.in_licence)
                 and (has(_PASSES_ON, r.sentence.text) or r.cues.third_party)]
+    if answer.evidence:
+        if answer.verdict is Verdict.UNLIKELY and answer.condition is Condition.NONE:
+            r = next((r for r in licences if has(_PASSES_ON, r.sentence.text) and not r.cues.negated
+                      and not r.restricted and not _sublicensees_bound(reading, r)), None)
+            if r is not None:
+                return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5,
+                              _beside_the_limit(reading.evidence([r])[0], answer),
+                              describe(reading, [Proposal(Verdict.UNCLEAR, r, 2, r.conditions)],
+                                       "lets the vendor sublicense your content without saying to whom or for what; "
+                                       "the limits stated elsewhere cover only the sharing they name, so whether "
+                                       "others may train AI on it is left open."))
+        return answer
     licences.sort(key=lambda r: not r.cues.third_party)
     own = train_content_own(reading)
     trains = own.verdict in (Verdict.YES, Verdict.LIKELY)
@@ -152,5 +147,10 @@ def _left_open(reading: Reading, answer: Answer) -> Answer:
     why = (f"{where} leaves public content open to others with no limit on their use; "
            + ("the limits stated elsewhere cover only the sharing they name, so " if answer.evidence else "")
            + "whether others may train AI on it is left open.")
-    evidence = tuple(sorted({e.start: e for e in (opened, *answer.evidence[:1])}.values(), key=lambda e: e.start))
-    return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5, evidence, why)
+    return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5, _beside_the_limit(opened, answer),
+                  why)
+
+
+def _beside_the_limit(opening: Evidence, limited: Answer) -> tuple[Evidence, ...]:
+    """The clause that leaves others' use open, quoted with the limit it outweighs, in document order."""
+    return tuple(sorted({e.start: e for e in (opening, *limited.evidence[:1])}.values(), key=lambda e: e.start))
