@@ -62,9 +62,14 @@ def main() -> int:
     args = parser.parse_args()
 
     from termlens.analysis import analyze
-    from termlens.analysis.statements import cache_clear
+    from termlens.analysis.statements import cache_clear as forget_readings
     from termlens.pipeline.extract import read_document
     from termlens.pipeline.segment import segment
+    from termlens.pipeline.sentences import cache_clear as forget_splits
+
+    def cache_clear() -> None:
+        forget_readings()
+        forget_splits()
 
     cli = cli_runs(args.runs)
     print(f"termlens analyze (Zoom ToS 2023-08-11, {len(ZOOM_TOS.read_text().split())} words), "

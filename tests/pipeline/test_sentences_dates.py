@@ -42,6 +42,20 @@ _WRAPPED_LINES = [
 ] * 8  # long enough to be recognised as a wrapped document
 
 
+def test_a_paragraph_repeated_elsewhere_is_quoted_at_its_own_place() -> None:
+    # Splits of a paragraph are cached by its text: a second copy further down (or in another version of the
+    # document) must still get offsets into its own place, or quotes would point at the wrong words.
+    paragraph = "We use your Content to train models. You may opt out in Settings."
+    text = f"# Terms\n\n{paragraph}\n\nSomething else entirely happens here.\n\n{paragraph}\n"
+    spans = list(split_spans(text))
+    quoted = [text[a:b] for a, b in spans]
+    assert quoted.count("We use your Content to train models.") == 2
+    first, second = (a for a, b in spans if text[a:b] == "You may opt out in Settings.")
+    assert second > first > 0
+    other = "Intro.\n\n" + paragraph
+    assert [other[a:b] for a, b in split_spans(other)][1:] == quoted[1:3]
+
+
 def test_a_hard_wrapped_document_keeps_its_sentences_whole() -> None:
     text = _hard_wrapped(_WRAPPED_LINES)
     found = sentences(text)

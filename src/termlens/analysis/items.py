@@ -183,6 +183,7 @@ class ItemResolver:
         self.reading = reading
         self.answers = document_answers
         self._category_cache: dict[tuple[Category, Use], Answer] = {}
+        self._direct_cache: dict[tuple[Category, Use, tuple[int, ...]], Answer] = {}
         self._mentions: dict[str, list[SentenceReading]] = {}
         self._device_only: list[tuple[Evidence, str]] | None = None
 
@@ -255,6 +256,23 @@ class ItemResolver:
                 return term, True
         return fallback, False
 
+    def _from_direct(self, category: Category, use: Use, direct: list[SentenceReading]) -> Answer:
+        """The answer from the sentences that name an item (items named in the same sentences share it)."""
+        key = (category, use, tuple(r.sentence.index for r in direct))
+        if key not in self._direct_cache:
+            if use is Use.SALE_OR_LICENSING:
+                base = _sale("item", self.reading, category, direct)
+            elif use is Use.MARKETING:
+                base = combine("item", self.reading, [
+                    Proposal(Verdict.NO if r.cues.negated else Verdict.YES, r, 2, r.conditions)
+                    for r in direct], "marketing or advertising")
+            else:
+                chosen = {id(r) for r in direct}
+                base = decide_training("item", self.reading, (category, Category.CONTENT, Category.AI_IO,
+                                                               Category.USAGE), lambda r: id(r) in chosen)
+            self._direct_cache[key] = base
+        return self._direct_cache[key]
+
     def answer(self, item_id: str, use: Use) -> ItemAnswer:
         """The answer for one item and one use."""
         item = DATA_ITEMS_BY_ID[item_id]
@@ -266,15 +284,7 @@ class ItemResolver:
                               f"Section {on_device.section or '—'} says {item.label.lower()} stays on your device "
                               "and never reaches the vendor, so it cannot be used this way.")
         if direct:
-            if use is Use.SALE_OR_LICENSING:
-                base = _sale("item", self.reading, category, direct)
-            elif use is Use.MARKETING:
-                base = combine("item", self.reading, [
-                    Proposal(Verdict.NO if r.cues.negated else Verdict.YES, r, 2, r.conditions)
-                    for r in direct], "marketing or advertising")
-            else:
-                base = decide_training("item", self.reading, (category, Category.CONTENT, Category.AI_IO,
-                                                               Category.USAGE), lambda r: r in direct)
+            base = self._from_direct(category, use, direct)
             note = f"{item.label} is named directly. "
         else:
             base = self._by_category(category, use)

@@ -141,6 +141,16 @@ FALSE_NEGATION = _rx(
     r"does not imply|not (?:be )?(?:deemed|construed)|to not \w+|not to \w+|"
     r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by)\b"
 )
+# (every false negation holds one of these; most sentences hold none, and a substring test is far cheaper than the sub)
+_FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don")
+
+
+def without_false_negations(text: str) -> str:
+    """The text with its false negations ("not limited to", "if you do not want") blanked out."""
+    low = text.lower()
+    return FALSE_NEGATION.sub(" ", text) if any(h in low for h in _FALSE_NEGATION_HINTS) else text
+
+
 # What models or other actors do not do ("they do not have access to the training data") is not the
 # vendor excluding anything.
 OTHERS_DO_NOT = _rx(

@@ -166,6 +166,8 @@ _SHOWN_TO_YOU = re.compile(
     # "to develop and improve our products and AI features": the features are the purpose, not the data
     r"\b(?:develop|improv|build|enhanc|train)\w* (?:\w+ ){0,5}?(?:AI|assistant)[- ]features?\b", _I)
 
+# (every alternative above holds one of these words; most sentences hold none of them)
+_SHOWN_HINTS = ("content", "data", "information", " ad", "feature")
 
 # "Any of the data described above (but not User Content)": the data named after the carve-out is left out.
 _CARVED_OUT = re.compile(r"\b(?:but not|except(?: for)?|excluding|other than|not including|does not include)\s+"
@@ -181,7 +183,10 @@ def without_carve_outs(text: str) -> str:
 @lru_cache(maxsize=50_000)
 def categories_in(text: str) -> frozenset[Category]:
     """The data categories a piece of text names by its ordinary words."""
-    text = _SHOWN_TO_YOU.sub(" ", without_carve_outs(text))
+    text = without_carve_outs(text)
+    low = text.lower()
+    if any(w in low for w in _SHOWN_HINTS):
+        text = _SHOWN_TO_YOU.sub(" ", text)
     return frozenset(c for c, rx in CATEGORY_CUES.items() if rx.search(text))
 
 

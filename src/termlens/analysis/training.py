@@ -263,7 +263,7 @@ def _under_switched_off_heading(reading: Reading, r: SentenceReading) -> bool:
 def _recipient_is_subject(text: str) -> bool:
     """Whether the words before the negation name a recipient, not the vendor: "Data sent to third-party
     AI providers is not used for training" (but not "We do not share your data with third parties")."""
-    cleaned = lx.FALSE_NEGATION.sub(" ", text[:2000])
+    cleaned = lx.without_false_negations(text[:2000])
     found = lx.NEGATED_USE.search(cleaned)
     if found is None:
         return False

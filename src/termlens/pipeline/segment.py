@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from termlens.domain.model import DocumentStructure, Section, Sentence
 from termlens.pipeline.dates import find_effective_date
@@ -37,7 +38,8 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(text[:20000].lower())
     if not words:
         return "und"
-    scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stops) for lang, stops in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else "und"
 

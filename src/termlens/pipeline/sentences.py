@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _ABBREVIATIONS = frozenset(
     """e.g i.e etc inc ltd llc co corp no nos sec art arts para cf vs v al approx dept est fig mr mrs ms dr prof
@@ -78,16 +79,29 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences of ``text``, in order."""
     for block_start, block_end in _blocks(text):
-        chunk = text[block_start:block_end]
-        lead = _LEADING_MARKUP.match(chunk)
-        cursor = lead.end() if lead else 0
-        for boundary in _BOUNDARY.finditer(chunk):
-            end = boundary.end()
-            if end <= cursor or _ends_with_abbreviation(chunk[cursor:end]):
-                continue
-            yield from _emit(chunk, block_start, cursor, end)
-            cursor = end
-        yield from _emit(chunk, block_start, cursor, len(chunk))
+        for start, end in _block_spans(text[block_start:block_end]):
+            yield block_start + start, block_start + end
+
+
+@lru_cache(maxsize=50_000)
+def _block_spans(chunk: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of one block, as offsets into it (cached: the versions of a document share most blocks)."""
+    spans: list[tuple[int, int]] = []
+    lead = _LEADING_MARKUP.match(chunk)
+    cursor = lead.end() if lead else 0
+    for boundary in _BOUNDARY.finditer(chunk):
+        end = boundary.end()
+        if end <= cursor or _ends_with_abbreviation(chunk[cursor:end]):
+            continue
+        spans.extend(_emit(chunk, 0, cursor, end))
+        cursor = end
+    spans.extend(_emit(chunk, 0, cursor, len(chunk)))
+    return tuple(spans)
+
+
+def cache_clear() -> None:
+    """Forget the cached splits of blocks (benchmarks measure cold and warm runs)."""
+    _block_spans.cache_clear()
 
 
 def _emit(chunk: str, offset: int, start: int, end: int) -> Iterator[tuple[int, int]]:
