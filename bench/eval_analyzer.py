@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/eval_analyzer.py --split dev|heldout_b|heldout_c|heldout_d [--baseline] [--show-misses]
     .venv/bin/python bench/eval_analyzer.py --labels some.yaml [--show-misses]
+    .venv/bin/python bench/eval_analyzer.py --variants [FILE ...] [--show-misses]
 
 Prints within-defensible, exact, per-question, condition accuracy and evidence accuracy. Misses are
 listed only for the dev split (or label files named with --labels): the held-out splits are for a final
@@ -21,7 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from termlens.analysis import analyze  # noqa: E402
-from termlens.analysis.evaluation import Scores, evaluate, load_split, split_files  # noqa: E402
+from termlens.analysis.evaluation import (  # noqa: E402
+    Scores,
+    evaluate,
+    evaluate_texts,
+    load_split,
+    load_variants,
+    split_files,
+)
 from termlens.domain.model import Answer, DocumentStructure, ItemAnswer  # noqa: E402
 from termlens.pipeline.extract import read_document  # noqa: E402
 from termlens.pipeline.segment import segment  # noqa: E402
@@ -59,24 +67,33 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "heldout_b", "heldout_c", "heldout_d"], default="dev")
     parser.add_argument("--labels", type=Path, nargs="+", help="score these label files instead of a split")
+    parser.add_argument("--variants", type=Path, nargs="*",
+                        help="score the drafting-variants excerpts (tests/golden/variants/, or these files)")
     parser.add_argument("--baseline", action="store_true", help="score the naive keyword baseline")
     parser.add_argument("--show-misses", action="store_true", help="list wrong answers (dev split only)")
     parser.add_argument("--ota", type=Path, default=ROOT.parent / "shared" / "data" / "ota")
     args = parser.parse_args()
     golden = ROOT / "tests" / "golden" / "analyzer"
-    files = args.labels or split_files(golden, args.split)
-    versions = [v for path in files for v in load_split(path)]
-    print(f"files: {', '.join(p.name for p in files)}")
     if args.baseline:
         from baseline_keywords import baseline
         system = baseline
     else:
         system = analyzer_system
     started = time.perf_counter()
-    scores = evaluate(versions, args.ota, system, load)
-    print(f"split {args.split}: {len(versions)} versions, {time.perf_counter() - started:.1f} s")
+    if args.variants is not None:
+        files = args.variants or sorted((ROOT / "tests" / "golden" / "variants").glob("*.yaml"))
+        cases = [c for path in files for c in load_variants(path)]
+        print(f"files: {', '.join(p.name for p in files)}")
+        scores = evaluate_texts(cases, system, segment)
+        print(f"variants: {len(cases)} excerpts, {time.perf_counter() - started:.1f} s")
+    else:
+        files = args.labels or split_files(golden, args.split)
+        versions = [v for path in files for v in load_split(path)]
+        print(f"files: {', '.join(p.name for p in files)}")
+        scores = evaluate(versions, args.ota, system, load)
+        print(f"split {args.split}: {len(versions)} versions, {time.perf_counter() - started:.1f} s")
     report(scores, "baseline" if args.baseline else "analyzer")
-    if args.show_misses and (args.split == "dev" or args.labels):
+    if args.show_misses and (args.split == "dev" or args.labels or args.variants is not None):
         for o in scores.outcomes + scores.item_outcomes:
             if not (o.defensible and o.exact and o.condition_ok and o.evidence_ok):
                 flags = "".join(c if ok else "-" for c, ok in zip("DXCE", (o.defensible, o.exact, o.condition_ok,

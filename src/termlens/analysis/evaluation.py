@@ -129,21 +129,41 @@ def evaluate(versions: Sequence[dict[str, Any]], ota_dir: Path, system: System,
     """Run ``system`` on every labelled version and compare with the labels."""
     scores = Scores()
     for v in versions:
-        structure = load(ota_dir / v["path"])
-        answers, items = system(structure)
-        by_id = {a.question: a for a in answers}
-        for qid, label in (v.get("answers") or {}).items():
-            if qid not in by_id:
-                continue
-            a = by_id[qid]
-            scores.outcomes.append(_compare(v["id"], qid, structure.text, label, a.verdict.value,
-                                            a.condition.value, a.evidence))
-        item_by_key = {(i.item, i.use): i for i in items}
-        for label in v.get("items") or []:
-            found = item_by_key.get((label["item"], label["use"]))
-            if found is None:
-                continue
-            scores.item_outcomes.append(_compare(v["id"], f"{label['item']}×{label['use']}", structure.text,
-                                                 label, found.verdict.value, found.condition.value,
-                                                 found.evidence))
+        _score(scores, v, load(ota_dir / v["path"]), system)
     return scores
+
+
+def load_variants(path: Path) -> list[dict[str, Any]]:
+    """The cases of one drafting-variants file (tests/golden/variants/): excerpts written for the set, each
+    carrying its own text instead of a path into the archive."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    cases: list[dict[str, Any]] = data.get("cases") or []
+    return cases
+
+
+def evaluate_texts(cases: Sequence[dict[str, Any]], system: System,
+                   parse: Callable[[str], DocumentStructure]) -> Scores:
+    """Like :func:`evaluate`, for cases that carry their text."""
+    scores = Scores()
+    for case in cases:
+        _score(scores, case, parse(case["text"]), system)
+    return scores
+
+
+def _score(scores: Scores, v: dict[str, Any], structure: DocumentStructure, system: System) -> None:
+    answers, items = system(structure)
+    by_id = {a.question: a for a in answers}
+    for qid, label in (v.get("answers") or {}).items():
+        if qid not in by_id:
+            continue
+        a = by_id[qid]
+        scores.outcomes.append(_compare(v["id"], qid, structure.text, label, a.verdict.value,
+                                        a.condition.value, a.evidence))
+    item_by_key = {(i.item, i.use): i for i in items}
+    for label in v.get("items") or []:
+        found = item_by_key.get((label["item"], label["use"]))
+        if found is None:
+            continue
+        scores.item_outcomes.append(_compare(v["id"], f"{label['item']}×{label['use']}", structure.text,
+                                             label, found.verdict.value, found.condition.value,
+                                             found.evidence))

@@ -166,12 +166,30 @@ def read_document(structure: DocumentStructure) -> Reading:
     lead_cats: frozenset[Category] = frozenset()
     lead_restricts = lead_licence = False
     lead_section: int | None = None
+    # An item that itself ends in ":" ("2. For administrative purposes. We use personal information for …, such
+    # as:") leads the items indented under it: (indent, section, categories, restricts, licence).
+    sub_lead: tuple[int, int | None, frozenset[Category], bool, bool] | None = None
     for sentence, row in ((piece, whole) for whole in structure.sentences for piece in _pieces(whole)):
         text = sentence.text
         line_start = text_all.rfind("\n", 0, sentence.start) + 1
         is_item = bool(_LIST_ITEM.match(text_all, line_start, line_start + 16))
+        indent = _indent(text_all, line_start)
+        if sub_lead is not None and (not is_item or indent <= sub_lead[0] or sentence.section != sub_lead[1]):
+            sub_lead = None
+        under = sub_lead
         cues = _read_with_antecedent(structure, sentence)
-        if cues.heading_only and is_item and sentence.section == lead_section and (lead_cats or lead_licence):
+        if is_item and text.rstrip().endswith(":"):
+            cats, _ = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
+            sub_lead = (indent, sentence.section, categories_in(text) | cats,
+                        bool(has(lx.USER_RESTRICTION, text)) or bool(has(ck.RISK_CLAUSE, text)),
+                        (cues.licence or bool(has(_GRANT_OPENS_LIST, text))) and bool(has(lx.VENDOR_TAKES, text)))
+        # What an item reads under: its list's lead-in, and the item it is indented under.
+        outer = is_item and sentence.section == lead_section
+        item_cats = (lead_cats if outer else frozenset()) | (under[2] if under else frozenset())
+        item_restricts = (outer and lead_restricts) or (under is not None and under[3])
+        item_licence = (outer and lead_licence) or (under is not None and under[4])
+        inherit = outer or under is not None
+        if cues.heading_only and inherit and (item_cats or item_licence):
             # "7. Developing new products and services;" under "We use personal information for …, such as:" is a
             # purpose in a list, not a heading, however short
             cues = replace(cues, heading_only=False)
@@ -192,10 +210,9 @@ def read_document(structure: DocumentStructure) -> Reading:
             lead_licence = (cues.licence or bool(has(_GRANT_OPENS_LIST, text))) and bool(has(lx.VENDOR_TAKES, text))
             if not cues.relevant:
                 continue
-        inherit = is_item and sentence.section == lead_section
         own = categories
         if inherit:
-            categories |= lead_cats | ({Category.CONTENT} if lead_licence else set())
+            categories |= item_cats | ({Category.CONTENT} if item_licence else set())
         if not categories - {Category.AI_IO_BROAD}:
             line = paragraph(text_all, sentence.start, sentence.end)
             line_terms, line_used = term_categories(line, terms) if terms else (frozenset(), ())
@@ -211,16 +228,22 @@ def read_document(structure: DocumentStructure) -> Reading:
                 conditions=cues.conditions | ({Condition.REGION} if any(t in region_terms for t in used) else set())
                 | _row_conditions(sentence, row),
                 own=own,
-                restricted=cues.user_restriction or (inherit and lead_restricts) or bool(has(ck.RISK_CLAUSE, text))
+                restricted=cues.user_restriction or (inherit and item_restricts) or bool(has(ck.RISK_CLAUSE, text))
                 or bool(has(ck.ABOUT_THE_DOCUMENT, text))
                 # ("End-to-end encryption means that your messages are encrypted …" defines, and also commits)
                 or (bool(has(ck.DEFINITION_SENTENCE, text)) and not cues.sealed),
-                in_licence=inherit and lead_licence,
+                in_licence=inherit and item_licence,
                 boxed=text_all.startswith(">", line_start) or text.lstrip().startswith(">"),
             )
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
                    ai_service=_ai_service(structure, terms))
+
+
+def _indent(text: str, line_start: int) -> int:
+    """How far a line is indented (spaces and tabs before its first character)."""
+    head = text[line_start:line_start + 40]
+    return len(head) - len(head.lstrip(" \t"))
 
 
 # "We do not use your Content for these purposes": the purpose is the one the sentence before names.
