@@ -82,6 +82,10 @@ NEGATED_USE = _rx(
     r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b"
     r"(?:\W+(?!and\b|but\b|or\b|so\b|which\b|for\b)\w+){0,4}?\W+"
     + _USE_VERBS + r"\b|\brestrict\w* (?:\w+ ){0,6}?from\b|\b(?:prohibit\w*|forbid\w*|disclaims?)\b|"
+    # "Acme refrains from using …", "no Subprocessor is permitted to use …", "is not permitted, under its contract
+    # with us, to use …"
+    r"\brefrain\w* from\b|\bno (?:\w+ ){0,2}?(?:is|are|shall be|will be) (?:permitted|allowed|authori[sz]ed) to\b|"
+    r"\b(?:is|are) not (?:permitted|allowed|authori[sz]ed)\b(?:,[^,.;]{0,60},)? to (?:\w+ )?" + _USE_VERBS + r"\b|"
     r"\bne \w+ (?:pas|jamais|aucun\w*)|\bn['’]\w+ (?:pas|jamais|aucun\w*)"
 )
 # "Acme agrees, whether or not Your Content is NoAI Content, not to use … or to license …": the vendor's own promise,
@@ -139,8 +143,14 @@ FALSE_NEGATION = _rx(
     r"do not (?:agree|accept)|not affiliated|not responsible|not liable|not intended|(?:have|has) not opted out|"
     r"not opted out|do not opt out|(?:does|do|did) not (?:consent|agree)|no guarantees?|not guarantee\w*|"
     r"does not imply|not (?:be )?(?:deemed|construed)|to not \w+|not to \w+|"
-    r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by)\b"
+    r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by|"
+    # "Nothing in these Terms shall be construed as preventing Acme from using …": a double negative that permits
+    r"nothing (?:[\w,]+ ){0,6}?(?:shall|will|may|is to) (?:be )?(?:construed|interpreted|deemed|read) (?:as |to )?"
+    r"(?:prevent|prohibit|restrict|limit|preclud|bar)\w*(?: or (?:prevent|prohibit|restrict|limit)\w*)?)\b"
 )
+# "Nothing in this Agreement shall be construed as permitting Acme to use Customer Data for training": a denial.
+NOTHING_PERMITS = _rx(r"\bnothing (?:[\w,]+ ){0,6}?(?:shall|will|may|is to) (?:be )?(?:construed|interpreted|deemed|"
+                      r"read) (?:as |to )?(?:permit|allow|authori[sz]|grant|entitl|licen[cs])\w*")
 # (every false negation holds one of these; most sentences hold none, and a substring test is far cheaper than the sub)
 _FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don")
 
@@ -169,7 +179,7 @@ USER_RESTRICTION = _rx(
     r"(?:only|solely|exclusively) for your (?:own )?(?:personal|internal|private|non-?commercial)\b|"
     r"you must (?!grant|give|license|licence)\w+|you are (?:solely )?responsible for)",
 )
-EXCEPT_WORDS = _rx(r"\b(?:except|unless|other than|save for|sauf)\b")
+EXCEPT_WORDS = _rx(r"\b(?:except|unless|other than|save (?:for|where|if|when|with)|sauf)\b")
 NOTWITHSTANDING = _rx(r"\b(?:notwithstanding|despite anything|nonobstant)\b")
 CLOSED_LIST = _rx(
     # "will only use Customer Content as necessary to provide the Services"
@@ -197,7 +207,10 @@ OPERATE_WORDS = _rx(
 # --- conditions -------------------------------------------------------------------------------
 
 OPT_IN = _rx(
-    r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|without (?:(?:your|the user['’]s|the customer['’]s|their|the|express|explicit|"
+    r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|"
+    # "save where Customer has given its prior written consent", "unless you have joined the Research Program"
+    r"(?:has|have) (?:given|provided|granted) (?:its|their|your|his or her|the) (?:[\w-]+,? ){0,3}?"
+    r"(?:consent|permission|authori[sz]ation)|(?:unless|until|if|once|where) you (?:have )?(?:join|enrol|enroll)\w*|without (?:(?:your|the user['’]s|the customer['’]s|their|the|express|explicit|"
     r"prior|affirmative|written|separate) )+(?:consent|permission|authori[sz]ation)|with your (?:\w+ )?(?:consent|"
     r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
     r"turn on|allow|consent|agree|give us permission|submit feedback|provide feedback|share|permit|"

@@ -98,11 +98,16 @@ def _negated(text: str) -> bool:
     # A quoted button or setting label ("clicking on “do not train on my content”") names a control, it is
     # not the vendor's statement.
     cleaned = lx.without_false_negations(_QUOTED_LABEL.sub(" ", text))
-    return bool(lx.NEGATED_USE.search(cleaned)) or ("not to" in text and bool(lx.VENDOR_PROMISES_NOT_TO.search(text)))
+    return bool(lx.NEGATED_USE.search(cleaned)) or ("not to" in text and bool(lx.VENDOR_PROMISES_NOT_TO.search(text))) \
+        or ("othing" in text and bool(lx.NOTHING_PERMITS.search(text)))
 
 
 # (a label has several words; a single quoted word is a term of art: Acme does not "sell" personal information)
 _QUOTED_LABEL = re.compile(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]")
+
+
+_SETTINGS_PLACE = re.compile(r"\b(?:data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings)\b",
+                             re.IGNORECASE)
 
 
 def _conditions(text: str) -> frozenset[Condition]:
@@ -110,7 +115,8 @@ def _conditions(text: str) -> frozenset[Condition]:
     low = text.lower()
     if lx.OPT_IN.search(text):
         found.add(Condition.OPT_IN)
-    if lx.OPT_OUT.search(text):
+    # ("unless you turn on 'Help improve' in Settings > Data Controls": where the switch lives is not a way out)
+    if lx.OPT_OUT.search(text) and (Condition.OPT_IN not in found or lx.OPT_OUT.search(_SETTINGS_PLACE.sub(" ", text))):
         found.add(Condition.OPT_OUT)
     if any(h in low for h in ("admin", "owner", "employer", "organi")) and lx.ADMIN.search(text):
         found.add(Condition.ADMIN)
@@ -172,6 +178,8 @@ def read_sentence(text: str) -> Cues:
     text = _URL.sub(" ", text[:MAX_SENTENCE_CHARS])
     if not _may_matter(text):
         return IRRELEVANT
+    if text.rstrip(" *_#|").endswith("?") and len(text) < 300:
+        return IRRELEVANT  # a question ("**Does Acme train AI on my files?**") asks; the answer after it states
     if "training" in text:
         text = lx.TRAINING_CARVED_OUT.sub(" ", text)
     if _any(text[:300].lower(), ("learn more", "know more", "find out more", "read more", "have published")) and \
