@@ -316,7 +316,8 @@ LICENSE_BREADTH = _rx(
 OWNERSHIP = _rx(
     r"\b(?:owns|(?:we|\w+) own (?:all|the|any|and)|(?<!not )owned by|ownership|right, title,? and interest|"
     r"title and interest|belongs? to|"
-    r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:exclusive |sole )?property of)|"
+    r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:exclusive |sole )?(?:property|owners?) of)|"
+    r"(?:is|are|remains?|becomes?) (?:its|their) (?:exclusive |sole )?owners?|"
     r"retain\w* (?:all |solely |exclusively )?(?:rights?|ownership|title)|"
     r"are retained (?:solely )?by|assign\w* (?:to us|to \w+) all right|est la propri[ée]t[ée]|appartien\w+)\b"
 )
@@ -327,6 +328,9 @@ USER_OWNS = _rx(
     r"(?:is|remains|are) (?:yours|your property)|belongs? to you|as between (?:you and \w+|the parties), "
     r"you|vous (?:restez|demeurez|conservez)|vous appartient)\b"
 )
+# "to verify that your ID belongs to you": a check of who the user is, not a statement of who owns data.
+IDENTITY_CHECK = _rx(r"\b(?:verify|verifies|verifying|confirm\w*|check\w*|ensur\w+) (?:\w+ ){0,2}?that (?:\w+ ){0,4}?"
+                     r"belongs? to you\b")
 # Marketing *to* the user (emails, newsletters) is not use of the user's content for marketing.
 MARKETING_TO_USER = _rx(
     r"\b(?:marketing|promotional) (?:communications?|e-?mails?|messages?|offers|newsletters?)|"

@@ -138,7 +138,7 @@ _GATE_WORDS = (
     "limited", "restrict", "except", "other than", "research", "optimi", "build", "publicit", "vend", "propri",
     "apprentissage", "sponsor", "their services", "disclaim", "retain", "uniquement", "seulement", "sauf", "yours",
     "behalf", "necessary to", "need to know", "onfidential", "subscriber", "firehose", "data dump",
-    "derivative rights",
+    "derivative rights", "belong",
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
@@ -234,7 +234,7 @@ def read_sentence(text: str) -> Cues:
         licence=licence,
         licence_broad=licence_broad,
         ownership=_any(low, _OWNERSHIP_HINTS) and bool(lx.OWNERSHIP.search(text)),
-        user_owns=bool(lx.USER_OWNS.search(text)),
+        user_owns=bool(lx.USER_OWNS.search(lx.IDENTITY_CHECK.sub(" ", text))),
         disclaims=_any(low, ("disclaim", "claim", "obtain", "acquire")) and bool(lx.DISCLAIMS.search(text)),
         marketing=marketing and bool(lx.MARKETING.search(lx.MARKETING_TO_USER.sub(" ", text))),
         # ("You can choose for us not to share your information … to personalise those ads" is a choice, not a ban)

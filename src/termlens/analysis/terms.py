@@ -55,7 +55,12 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"telemetry|diagnostic\w*|service[- ]generated|log (?:data|"
         r"files?|information)|logs|technical (?:data|information)|device (?:data|information)|"
         r"analytics (?:data|information)|metadata|interaction data|information about (?:your|how you) use|"
-        r"how (?:you|people|users|customers|members) (?:use|interact|engage)|product usage|performance data|"
+        r"(?:information|data|records|statistics) (?:about|on|relating to|regarding|concerning) (?:your |the )?use of|"
+        r"(?:statistics|records|data) (?:about|of) how (?:the|our) (?:apps?|services?|platforms?|products?) "
+        r"(?:is|are) used|product analytics|"
+        r"usage (?:metrics|statistics)|"
+        r"how (?:you|people|users|customers|members|organi[sz]ations|end users) (?:use|interact|engage)|product usage|"
+        r"performance data|"
         r"crash reports?|historical (?:use|usage)|"
         # "your acceptance or rejection of suggestions": what the user does with the product's output
         r"(?:acceptance|rejection|dismissal)s? (?:or (?:rejection|dismissal) )?of (?:\w+ )?suggestions|"
