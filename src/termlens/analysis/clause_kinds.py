@@ -50,7 +50,13 @@ GROUP_GRANTEE = _rx(
 # "If you don't want your data used in this way, change your settings": a control over the use just described.
 ANAPHORIC_CONTROL = _rx(
     r"\b(?:in this way|for (?:this|these|such) (?:purposes?|uses?)|this (?:use|processing)|such (?:use|processing)|"
-    r"(?:used|use it|use them|use your \w+) (?:like this|for this))\b"
+    r"(?:used|use it|use them|use your \w+) (?:like this|for this)|"
+    # "If you would prefer that we don't, switch off …", "You can stop this at any time by switching off …",
+    # "You can join or leave the Program at any time in Settings"
+    r"(?:prefer|want|wish|like) (?:that )?(?:we|us) (?:don['’]t|do not|not to|didn['’]t)|"
+    r"(?:stop|end|prevent|pause) (?:this|that|it)|"
+    r"(?:join|leave|enrol\w*|enroll\w*|withdraw from|opt (?:in|out) of) (?:or leave )?(?:it|the (?:[\w-]+ ){0,3}?"
+    r"(?:program|programme)))\b"
 )
 # Sentences about the document itself ("We added more details on how we train our models", "This section
 # explains how your Content will be used"): they announce statements, they do not make them.

@@ -32,7 +32,7 @@ TRAIN_WORDS = _rx(
     r"help (?:our )?models? (?:become|improve|learn)|learn from|train\w* (?:\w+ ){0,3}?models?)\b"
 )
 TRAIN_MODELS = _rx(
-    r"\btrain\w* (?:\w+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
+    r"\btrain\w* (?:[\w-]+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
@@ -115,8 +115,8 @@ AI_DEVELOP = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"
     r"(?:AIs?|artificial intelligence|machine learning|generative AI|IA|intelligence artificielle)\b|"
     # learning systems named by what they do: "to help improve our audio recognition technologies"
-    r"\b(?:improv\w+|develop\w*|enhanc\w+)\b(?:\W+\w+){0,5}?\W+(?:speech|voice|audio|image|face|language) "
-    r"recognition(?: technolog\w+| models?| systems?)?\b|"
+    r"\b(?:improv\w+|develop\w*|enhanc\w+)\b(?:\W+\w+){0,5}?\W+(?:speech|voice|audio|image|face|language)[- ]"
+    r"recognition(?: technolog\w+| models?| systems?| algorithms?)?\b|"
     r"\b(?:AI|artificial intelligence) (?:features?|technolog\w+|products?|systems?)\b.{0,40}?\bdevelop|"
     # "may use artificial intelligence, machine learning … to analyze and process your content … to develop, provide
     # and improve intelligent features": the data is processed by learning systems to develop them
@@ -215,7 +215,7 @@ OPT_IN = _rx(
     r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
     r"turn on|allow|consent|agree|give us permission|submit feedback|provide feedback|share|permit|"
     r"explicitly|affirmatively)|unless (?:the )?(?:customer|user|account holder) (?:explicitly |expressly |otherwise )?"
-    r"(?:agrees?|consents?|opts? in|elects?)\b|unless you (?:direct|instruct|ask|tell|authori[sz]e) us\b|"
+    r"(?:agrees?|consents?|opts? in|elects?)\b|unless you (?:direct|instruct|ask|tell|authori[sz]e) us\b(?! otherwise| not)|"
     r"(?:unless|until|if) you (?:\w+ ){0,2}?(?:give|provide|grant) (?:us )?(?:your )?"
     r"(?:\w+ )?(?:consent|permission)|you (?:have )?(?:chosen|opted|elected) to|"
     r"if (?:training|this setting|the setting|"
@@ -233,6 +233,8 @@ OPT_OUT = _rx(
     r"withdraw (?:your )?consent|"
     r"vous opposer|d[ée]sactiv\w+|param[eè]tres|you (?:are able to|can|may) (?:tag|mark|label|designate|flag)|"
     r"(?:if|when) you (?:don['’]t|do not) want|"
+    # "Unless you tell us otherwise by emailing …": the use goes ahead until the user objects
+    r"unless you (?:tell|notify|inform|ask) us (?:otherwise|not to)|unless you object|"
     # "You are in control of whether your text data is used for training"
     r"you (?:are|remain) in control of whether|you (?:can )?control whether|(?:select|decide) whether)\b"
 )

@@ -110,6 +110,11 @@ _SETTINGS_PLACE = re.compile(r"\b(?:data controls?|(?:privacy|account|your) sett
                              re.IGNORECASE)
 
 
+# The user's own hand on the switch ("you can turn off", "if you opt out"), not only an administrator's.
+_USER_SWITCHES = re.compile(r"\byou(?:r)? (?:\w+ ){0,3}?(?:opt|turn|switch|disabl|chang|adjust|object|withdraw|"
+                            r"decline|choose|control|settings?)\w*", re.IGNORECASE)
+
+
 def _conditions(text: str) -> frozenset[Condition]:
     found: set[Condition] = set()
     low = text.lower()
@@ -120,6 +125,8 @@ def _conditions(text: str) -> frozenset[Condition]:
         found.add(Condition.OPT_OUT)
     if any(h in low for h in ("admin", "owner", "employer", "organi")) and lx.ADMIN.search(text):
         found.add(Condition.ADMIN)
+        if Condition.OPT_OUT in found and not _USER_SWITCHES.search(text):
+            found.discard(Condition.OPT_OUT)  # "unless a Workspace Administrator disables …": the admin's switch
     if lx.PLAN.search(text):
         found.add(Condition.PLAN)
     if lx.REGION.search(text):
