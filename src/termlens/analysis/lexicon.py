@@ -171,7 +171,7 @@ OTHERS_DO_NOT = _rx(
 # statements by the vendor.
 USER_RESTRICTION = _rx(
     r"\b(?:you (?:may|shall|will|must|agree to|can)(?: not|n['’]t)|you agree not to|you (?:are|will be) not "
-    r"(?:allowed|permitted)|(?:customer|user|licensee)s? (?:may|shall|will|must) not|not permit any|"
+    r"(?:allowed|permitted)|(?:customer|user|licensee)s? (?:may|shall|will|must) not|"
     r"(?:you|users?|customers?) (?:\w+ ){0,4}?(?:not|or) (?:to )?(?:use|permit|allow) (?:the |our |any )?"
     r"(?:services?|output|outputs|content)\b.{0,60}?"
     r"(?:to develop|to train|to build|competing|that compete)|(?:you|users?) (?:may|shall|must) not|"

@@ -162,6 +162,13 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 # "We do not train on your data except on free plans, unless you opted out": for the
                 # excepted users it is a default use.
                 verdict, conds = (Verdict.YES if strength == 2 else Verdict.LIKELY), excepted
+            elif Condition.DEIDENTIFIED in excepted and Condition.OPT_IN not in excepted:
+                # "shall not use Prompts to train any model, save where they have first been de-identified": the
+                # de-identified data is trained on.
+                verdict, conds = (Verdict.YES if strength == 2 else Verdict.LIKELY), frozenset({Condition.DEIDENTIFIED})
+            elif verdict is Verdict.NO and has(_IDENTIFYING_ONLY, r.sentence.text):
+                # "We do not use Usage Information that identifies you to train": the rest (de-identified) is open.
+                partial = True
             proposals.append(Proposal(verdict, r, 1 if partial else strength, conds, partial))
         elif c.ai_development or (third_party and c.their_services and strength == 2):
             proposals.append(Proposal(Verdict.NO if c.negated else Verdict.LIKELY, r, strength, conds))
@@ -213,6 +220,12 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
     return combine(question, reading, proposals, "training of others' AI models" if third_party else "AI training",
                    data)
 
+
+# An exclusion that reaches only data in identifying form ("Usage Information that identifies you").
+_IDENTIFYING_ONLY = re.compile(
+    r"\b(?:that|which) (?:could |can |would |may )?(?:directly |personally |reasonably )?identif(?:y|ies) (?:you|an "
+    r"individual|individuals|your (?:business|organi[sz]ation))\b|\bin (?:an? )?(?:personally )?identifiable form\b",
+    re.IGNORECASE)
 
 _TO_TRAIN = re.compile(r"\b(?:to (?:train|fine[- ]?tune|improve)|for (?:\w+ )?(?:training|fine[- ]?tuning))\b",
                        re.IGNORECASE)
