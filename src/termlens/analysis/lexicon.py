@@ -29,7 +29,9 @@ TRAIN_WORDS = _rx(
     r"entra[iî]n\w*|model (?:training|improvement|development)|"
     r"(?:improve|develop|build|enhance)\w* (?:and (?:improve|develop|train)\w* )?(?:our |its |the |their )?"
     r"(?:AI|artificial intelligence|machine learning|ML|generative|foundation|language)? ?(?:models?|algorithms?)|"
-    r"help (?:our )?models? (?:become|improve|learn)|learn from|train\w* (?:\w+ ){0,3}?models?)\b"
+    r"help (?:our )?models? (?:become|improve|learn)|learn from|train\w* (?:\w+ ){0,3}?models?|"
+    # "we won't feed them into any AI model"
+    r"feed\w* (?:\w+ ){0,3}?into (?:\w+ ){0,3}?(?:models?|algorithms?|AI|LLMs?))\b"
 )
 TRAIN_MODELS = _rx(
     r"\btrain\w* (?:[\w-]+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
@@ -76,7 +78,7 @@ _USE_VERBS = (
     r"(?:use|uses|using|used|process\w*|train\w*|sell|sells|selling|sold|share|shares|sharing|shared|access|"
     r"disclose\w*|licensed|rented|owned|own|permit\w*|allow\w*|authori[sz]e\w*|"
     r"licen[cs]e|rent|monetiz\w*|employ|utili[sz]e|exploit|provide|make (?:it |them )?available|read|view|"
-    r"look at|claim|obtain|acquire|include|utilis\w+|vend\w*|partag\w*)"
+    r"look at|claim|obtain|acquire|include|utilis\w+|vend\w*|partag\w*|feed)"
 )
 NEGATED_USE = _rx(
     r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b"

@@ -267,7 +267,8 @@ IRRELEVANT = Cues(
 def exception_conditions(text: str) -> frozenset[Condition]:
     """The conditions named after "except" / "unless" in a sentence (who the exclusion does not cover)."""
     found = lx.EXCEPT_WORDS.search(text[:MAX_SENTENCE_CHARS])
-    return _conditions(text[found.end():MAX_SENTENCE_CHARS]) if found else frozenset()
+    # (from the word itself: "unless you turn on …" is how an opt-in is drafted)
+    return _conditions(text[found.start():MAX_SENTENCE_CHARS]) if found else frozenset()
 
 
 @lru_cache(maxsize=200_000)
