@@ -220,9 +220,13 @@ ON_DEVICE_ONLY = _rx(
 # A service without ads: "we do not host advertising on our site", "We still do not allow third-party banner ads on
 # our Services". Nothing is targeted with the user's content there (the vendor may still market itself).
 AD_FREE = _rx(
-    r"\b(?:do|does|will) not (?:host|show|display|serve|run|allow|place|sell) (?:any )?(?:third[- ]party )?"
+    r"\b(?:(?:do|does|will) not|don['’]t|doesn['’]t|won['’]t) (?:host|show|display|serve|run|allow|place|sell) "
+    r"(?:any )?(?:third[- ]party )?"
     r"(?:banner )?(?:advertising|advertisements|ads) (?:on|in)\b|\bno (?:third[- ]party )?(?:ads|advertising) "
-    r"(?:on|in) (?:our|the)\b"
+    r"(?:on|in) (?:our|the)\b|"
+    # "Brightly Journal is paid for by subscriptions, not by advertising", "the app is ad-free"
+    r"\b(?:paid for|funded) by (?:\w+ )?subscriptions?,? (?:and )?not (?:by )?(?:advertising|ads)\b|"
+    r"\b(?:is|are|remains?|stays?) (?:\w+ )?ad[- ]free\b"
 )
 # Public content left open to others with no limit on what they do with it: "Acme also allows third parties to
 # access public Acme content via the Acme API", "we also make this public information available through what are

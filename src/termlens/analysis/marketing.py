@@ -135,7 +135,7 @@ def marketing_content(reading: Reading) -> Answer:
     for r in reading.sentences:
         c = r.cues
         own = r.own | ({Category.CONTENT} if reading.ai_service and Category.AI_IO in r.own else set())
-        if c.marketing and c.negated and not r.restricted and has(ck.AD_FREE, r.sentence.text):
+        if c.marketing and not r.restricted and has(ck.AD_FREE, r.sentence.text):
             proposals.append(Proposal(Verdict.UNLIKELY, r, 1, r.conditions))  # no ads to target with content
             continue
         if r.restricted or not (own & {Category.CONTENT, Category.PERSONAL} or r.in_licence):

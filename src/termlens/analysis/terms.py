@@ -42,6 +42,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?! delivery| providers?| recommendations?| and (?:ads|advertis)| or (?:ads|advertis))|"
         r"uploads?|uploaded|submissions?|messages?|files?|posts?|audio|video|chats?|communications content|"
         r"(?:text|voice|audio|image) data|"
+        # "your Projects", "your boards", "your journal entries": what the user makes on the service
+        r"your (?:\w+ )?(?:projects|boards|designs|creations|artworks?|repositories|notes|entries)|"
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos|comment|"
         # "any text that you add in a comment", "boards you create": what the user writes is content
