@@ -34,7 +34,10 @@ USER_CONTENT = re.compile(
     r"(?:content|posts?|photos?|videos?|messages?|files?|uploads?|comments?|images?|recordings?|music|audio|"
     r"creations?|works?|artwork|stories|reviews?|submissions?|materials?|chats?|conversations?|likes?|documents?)\b|"
     r"\bwhat you (?:say|write|type|post|upload|share)\b|"
-    r"\b(?:content|posts?|photos?|videos?|things|text|materials?|works?|comments?|messages?) (?:that )?"
+    # (posts published on the service are its users' posts: "public posts that use our hashtags")
+    r"\bpublic (?:posts?|projects?|photos?|videos?|creations?|reviews?|boards?)\b|"
+    r"\b(?:content|posts?|photos?|videos?|things|text|materials?|works?|comments?|messages?|creations?|projects?|"
+    r"reviews?) (?:that )?"
     r"(?:you|users|they) (?:\w+ ){0,2}?(?:create|post|share|upload|submit|provide|add|write|send|publish|make)\w*\b|"
     r"\b(?:vos|votre|leurs?) (?:\w+ ){0,2}?(?:contenus?|publications?|photos?|vidéos?|messages?|commentaires?)\b|"
     r"\b(?:contenus?|ce) que vous\b",

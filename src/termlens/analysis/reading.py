@@ -166,6 +166,7 @@ def read_document(structure: DocumentStructure) -> Reading:
     lead_cats: frozenset[Category] = frozenset()
     lead_restricts = lead_licence = False
     lead_section: int | None = None
+    lead_purpose = ""  # a lead-in that states a use ("To decide which ads to show you, we use:")
     # An item that itself ends in ":" ("2. For administrative purposes. We use personal information for …, such
     # as:") leads the items indented under it: (indent, section, categories, restricts, licence).
     sub_lead: tuple[int, int | None, frozenset[Category], bool, bool] | None = None
@@ -193,11 +194,16 @@ def read_document(structure: DocumentStructure) -> Reading:
             # "7. Developing new products and services;" under "We use personal information for …, such as:" is a
             # purpose in a list, not a heading, however short
             cues = replace(cues, heading_only=False)
+        if outer and lead_purpose and not cues.relevant and _fragment(text):
+            # "To decide which ads to show you, we use: - the topics of the posts you write": the item is what the
+            # lead-in's use reaches, read with it
+            cues = read_sentence(f"{lead_purpose} {text}")
         if _is_heading(structure, sentence):
             continue  # a heading names a topic ("Data we use to train our models"); it states nothing
         opens_list = not is_item and text.rstrip().endswith(":")
         if not is_item:
             lead_cats, lead_restricts, lead_licence, lead_section = frozenset(), False, False, sentence.section
+            lead_purpose = ""
         if not cues.relevant and not opens_list:
             continue
         via_terms, used = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
@@ -208,6 +214,7 @@ def read_document(structure: DocumentStructure) -> Reading:
             lead_restricts = bool(has(lx.USER_RESTRICTION, text)) or bool(has(ck.RISK_CLAUSE, text))
             # "you grant to the vendor a:" followed by the licence's terms as list items
             lead_licence = (cues.licence or bool(has(_GRANT_OPENS_LIST, text))) and bool(has(lx.VENDOR_TAKES, text))
+            lead_purpose = text if (cues.marketing or cues.ai_training) and not cues.negated else ""
             if not cues.relevant:
                 continue
         own = categories
@@ -238,6 +245,17 @@ def read_document(structure: DocumentStructure) -> Reading:
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
                    ai_service=_ai_service(structure, terms))
+
+
+# A list item that continues its lead-in's sentence ("the topics of the posts you write;"), not one that makes its
+# own statement ("For example, AcmeBot does not access password-protected pages.").
+_ITEM_MARKUP = re.compile(r"^[\s*_>|]*(?:[-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)?[\s*_]*")
+
+
+def _fragment(text: str) -> bool:
+    """Whether a list item reads as the continuation of its lead-in: it starts in lower case or ends open."""
+    body = text[_ITEM_MARKUP.match(text).end():].strip()  # type: ignore[union-attr]
+    return bool(body) and (body[0].islower() or body.rstrip(" *_").endswith((";", ",", " and", " or")))
 
 
 def _indent(text: str, line_start: int) -> int:
