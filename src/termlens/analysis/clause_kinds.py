@@ -53,7 +53,7 @@ ANAPHORIC_CONTROL = _rx(
     r"(?:used|use it|use them|use your \w+) (?:like this|for this)|"
     # "If you would prefer that we don't, switch off …", "You can stop this at any time by switching off …",
     # "You can join or leave the Program at any time in Settings"
-    r"(?:prefer|want|wish|like) (?:that )?(?:we|us) (?:don['’]t|do not|not to|didn['’]t)|"
+    r"(?:prefer|want|wish|like|rather) (?:that )?(?:we|us) (?:don['’]t|do not|not to|didn['’]t|did not)|"
     r"(?:stop|end|prevent|pause) (?:this|that|it)|"
     r"(?:join|leave|enrol\w*|enroll\w*|withdraw from|opt (?:in|out) of) (?:or leave )?(?:it|the (?:[\w-]+ ){0,3}?"
     r"(?:program|programme)))\b"

@@ -35,6 +35,9 @@ TRAIN_WORDS = _rx(
 )
 TRAIN_MODELS = _rx(
     r"\btrain\w* (?:[\w-]+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
+    # "to train and evaluate the ranking and recommendation models"
+    r"\btrain (?:and|or) (?:evaluate|improve|test|refine|tune|develop) (?:the |our |its )?(?:[\w-]+ ){0,4}?"
+    r"(?:models?|algorithms?)\b|"
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
@@ -146,6 +149,8 @@ FALSE_NEGATION = _rx(
     r"not opted out|do not opt out|(?:does|do|did) not (?:consent|agree)|no guarantees?|not guarantee\w*|"
     r"does not imply|not (?:be )?(?:deemed|construed)|to not \w+|not to \w+|"
     r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by|"
+    # "this will not affect Prompts already used": what a switch does not undo, not a use denied
+    r"(?:will|does|do|shall) not affect|"
     # "Nothing in these Terms shall be construed as preventing Acme from using …": a double negative that permits
     r"nothing (?:[\w,]+ ){0,6}?(?:shall|will|may|is to) (?:be )?(?:construed|interpreted|deemed|read) (?:as |to )?"
     r"(?:prevent|prohibit|restrict|limit|preclud|bar)\w*(?: or (?:prevent|prohibit|restrict|limit)\w*)?)\b"

@@ -103,7 +103,7 @@ def _negated(text: str) -> bool:
 
 
 # (a label has several words; a single quoted word is a term of art: Acme does not "sell" personal information)
-_QUOTED_LABEL = re.compile(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]")
+_QUOTED_LABEL = re.compile(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]|‘(?=[^’]{0,60}\s\w)[^’]{1,60}’")
 
 
 _SETTINGS_PLACE = re.compile(r"\b(?:data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings)\b",
