@@ -27,7 +27,8 @@ AI_WORDS = _rx(
 TRAIN_WORDS = _rx(
     r"\b(?:train(?:s|ed|ing)?|re-?train\w*|fine[- ]?tun\w*|tun(?:e|ing) (?:of |our |the )?(?:algorithms|models)|"
     r"entra[iî]n\w*|model (?:training|improvement|development)|"
-    r"(?:improve|develop|build|enhance)\w* (?:and (?:improve|develop|train)\w* )?(?:our |its |the |their )?"
+    r"(?:improve|develop|build|enhance)\w* (?:and (?:improve|develop|train)\w* )?(?:our |its |the |their |"
+    r"[A-Z][\w-]*['’]s )?"
     r"(?:AI|artificial intelligence|machine learning|ML|generative|foundation|language)? ?(?:models?|algorithms?)|"
     r"help (?:our )?models? (?:become|improve|learn)|learn from|train\w* (?:\w+ ){0,3}?models?|"
     # "we won't feed them into any AI model"
@@ -151,6 +152,8 @@ FALSE_NEGATION = _rx(
     r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by|"
     # "this will not affect Prompts already used": what a switch does not undo, not a use denied
     r"(?:will|does|do|shall) not affect|"
+    # "… for any lawful purpose, provided that Acme does not identify you": a proviso conditions the grant
+    r"provided (?:always )?that [^.;]{0,200}|"
     # "Nothing in these Terms shall be construed as preventing Acme from using …": a double negative that permits
     r"nothing (?:[\w,]+ ){0,6}?(?:shall|will|may|is to) (?:be )?(?:construed|interpreted|deemed|read) (?:as |to )?"
     r"(?:prevent|prohibit|restrict|limit|preclud|bar)\w*(?: or (?:prevent|prohibit|restrict|limit)\w*)?)\b"
@@ -159,7 +162,7 @@ FALSE_NEGATION = _rx(
 NOTHING_PERMITS = _rx(r"\bnothing (?:[\w,]+ ){0,6}?(?:shall|will|may|is to) (?:be )?(?:construed|interpreted|deemed|"
                       r"read) (?:as |to )?(?:permit|allow|authori[sz]|grant|entitl|licen[cs])\w*")
 # (every false negation holds one of these; most sentences hold none, and a substring test is far cheaper than the sub)
-_FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don")
+_FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don", "provided")
 
 
 def without_false_negations(text: str) -> str:
@@ -215,6 +218,9 @@ OPERATE_WORDS = _rx(
 
 OPT_IN = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|"
+    # a switch that is "turned off by default", "disabled by default": nothing happens until someone turns it on
+    r"(?:is|are|stays?|remains?) (?:turned |switched |set to )?(?:off|disabled) by default|"
+    r"(?:which|that) is (?:turned |switched )?(?:off|disabled) by default|"
     # "save where Customer has given its prior written consent", "unless you have joined the Research Program"
     r"(?:has|have) (?:given|provided|granted) (?:its|their|your|his or her|the) (?:[\w-]+,? ){0,3}?"
     r"(?:consent|permission|authori[sz]ation)|(?:unless|until|if|once|where) you (?:have )?(?:choose to |decide to |elect to )?"
@@ -328,7 +334,8 @@ LICENSE_BREADTH = _rx(
 OWNERSHIP = _rx(
     r"\b(?:owns|(?:we|\w+) own (?:all|the|any|and)|(?<!not )owned by|ownership|right, title,? and interest|"
     r"title and interest|belongs? to|"
-    r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:exclusive |sole )?(?:property|owners?) of)|"
+    r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:(?:exclusive|sole)(?: and (?:exclusive|sole))? )?"
+    r"(?:property|owners?) of)|"
     r"(?:is|are|remains?|becomes?) (?:its|their) (?:exclusive |sole )?owners?|"
     r"retain\w* (?:all |solely |exclusively )?(?:rights?|ownership|title)|"
     r"are retained (?:solely )?by|assign\w* (?:to us|to \w+) all right|est la propri[ée]t[ée]|appartien\w+)\b"
@@ -402,7 +409,8 @@ VENDOR_TAKES = _rx(
     r"licen[cs]es?\b[^.;]{0,100}?\b(?:is|are|will be|shall be|remains?) (?:\w+ )?(?:perpetual|irrevocable))"
 )
 NEGATED_MARKETING = _rx(
-    r"\b(?:not|never|\w+n['’]t|no longer)\b(?:\W+\w+){0,4}?\W+(?:" + _USE_VERBS[3:-1] + r"|engage\w*)\b"
+    r"(?:\b(?:not|never|\w+n['’]t|no longer)\b(?:\W+\w+){0,4}?\W+|\brefrain\w* from )(?:" + _USE_VERBS[3:-1]
+    + r"|engage\w*)\b"
     r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,300}?\b(?:advertis\w*|marketing|ads|promot\w+|"
     r"publicit\w+)|\bne \w+ (?:pas|jamais)[^.;]{0,80}?publicit"
 )
