@@ -218,17 +218,20 @@ OPERATE_WORDS = _rx(
 
 OPT_IN = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|"
+    # "You may withdraw your consent to …": the use rests on a consent given
+    r"withdraw\w* (?:your |their )?consent|"
     # a switch that is "turned off by default", "disabled by default": nothing happens until someone turns it on
     r"(?:is|are|stays?|remains?) (?:turned |switched |set to )?(?:off|disabled) by default|"
     r"(?:which|that) is (?:turned |switched )?(?:off|disabled) by default|"
     # "save where Customer has given its prior written consent", "unless you have joined the Research Program"
-    r"(?:has|have) (?:given|provided|granted) (?:its|their|your|his or her|the) (?:[\w-]+,? ){0,3}?"
-    r"(?:consent|permission|authori[sz]ation)|(?:unless|until|if|once|where) you (?:have )?(?:choose to |decide to |elect to )?"
-    r"(?:join|enrol|enroll)\w*|"
+    r"(?:has|have) (?:given|provided|granted) (?:(?:its|their|your|his or her|the|us) )?(?:[\w-]+,? ){0,3}?"
+    r"(?:consent|permission|authori[sz]ation)|"
+    r"(?:unless|until|if|once|where) you (?:have )?(?:choose to |decide to |elect to )?(?:join|enrol|enroll)\w*|"
     r"without (?:(?:your|the user['’]s|the customer['’]s|their|the|express|explicit|"
     r"prior|affirmative|written|separate) )+(?:consent|permission|authori[sz]ation)|with your (?:\w+ )?(?:consent|"
     r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
-    r"turn on|allow|consent|agree|give us permission|submit feedback|provide feedback|share|permit|"
+    r"turn on|switch on|turn it on|switch it on|activate|allow|consent|agree|give us permission|submit feedback|"
+    r"provide feedback|share|permit|"
     r"explicitly|affirmatively)|unless (?:the )?(?:customer|user|account holder) (?:explicitly |expressly |otherwise )?"
     r"(?:agrees?|consents?|opts? in|elects?)\b|"
     r"unless you (?:direct|instruct|ask|tell|authori[sz]e) us\b(?! otherwise| not)|"

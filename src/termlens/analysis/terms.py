@@ -40,7 +40,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?<!personalise content)(?<!relevant content)(?<!recommend content)(?<!recommended content)"
         r"(?<!recommending content)(?<!suggested content)"
         r"(?! delivery| providers?| recommendations?| and (?:ads|advertis)| or (?:ads|advertis))|"
-        r"uploads?|uploaded|submissions?|messages?|files?|posts?|audio|video|chats?|communications content|"
+        r"uploads?|uploaded|submissions?|messages?|files?|attachments?|posts?|audio|video|chats?|"
+        r"communications content|"
         r"(?:text|voice|audio|image) data|"
         # "your Projects", "your boards", "your journal entries": what the user makes on the service
         r"your (?:\w+ )?(?:projects|boards|designs|creations|artworks?|repositories|notes|entries)|"
