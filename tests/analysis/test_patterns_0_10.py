@@ -162,3 +162,82 @@ def test_checking_that_an_id_belongs_to_you_is_not_ownership() -> None:
     got = answer("We may use a photo of your face to verify that your ID belongs to you. We use your photos to "
                  "provide the service.", "license.content.broad")
     assert not any("belongs to you" in e.quote for e in got.evidence)
+
+
+@pytest.mark.parametrize("clause", [
+    "We don't show ads in the app, and we have no plans to change that.",
+    "Acme Journal is paid for by subscriptions, not by advertising.",
+])
+def test_a_service_without_ads_in_plain_words(clause: str) -> None:
+    text = _DEFINED + clause + " You grant us a limited licence to store and display your files solely to provide the "
+    assert answer(text + "Service to you.", "marketing.content").verdict is Verdict.UNLIKELY
+
+
+def test_a_list_item_continues_a_lead_in_that_states_the_use() -> None:
+    text = ("## Ads\n\nAcme is free because it is supported by advertising.\n\n"
+            "To decide which ads to show you, we use:\n\n"
+            "- information from your profile, such as your age range;\n"
+            "- the topics of the posts you write and the words in your captions;\n"
+            "- the creators you follow.\n")
+    got = answer(text, "marketing.content")
+    assert got.verdict in (Verdict.YES, Verdict.LIKELY)
+    assert any("topics of the posts" in e.quote for e in got.evidence)
+
+
+def test_public_posts_featured_in_promotions_are_marketing_with_content() -> None:
+    text = (_DEFINED + "We don't use the contents of your private messages to choose ads. We may also feature public "
+            "posts that use our hashtags in Acme's own promotional campaigns, with credit to the creator.")
+    assert answer(text, "marketing.content").verdict is Verdict.YES
+
+
+@pytest.mark.parametrize(("clause", "verdict", "condition"), [
+    # a proviso conditions the grant, it does not deny it
+    ("Acme may use Customer Data for any lawful purpose, including to train and evaluate its machine-learning "
+     "models, provided that Acme does not disclose it to third parties.", Verdict.YES, Condition.NONE),
+    ("Customer Data is used to train and improve Acme's AI models only if you switch on \u201cAcme Labs\u201d in "
+     "Settings.", Verdict.UNLIKELY, Condition.OPT_IN),
+    ("The setting that lets Acme use Customer Data to train its models is turned off by default.", Verdict.UNLIKELY,
+     Condition.OPT_IN),
+])
+def test_provisos_and_switches_off_by_default(clause: str, verdict: Verdict, condition: Condition) -> None:
+    got = answer(_DEFINED + clause, "train.content.own")
+    assert (got.verdict, got.condition) == (verdict, condition)
+
+
+def test_a_follow_up_in_single_quotes_is_a_control_not_an_exclusion() -> None:
+    text = (_DEFINED + "Acme may use Customer Data to train and improve the models that power Acme features. If you "
+            "would rather we didn\u2019t, turn off \u2018Use my activity to improve models\u2019 in Settings; this "
+            "will not affect Customer Data already used.")
+    got = answer(text, "train.content.own")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)
+
+
+def test_no_way_out_is_not_a_control() -> None:
+    text = ("We use Device Data, meaning information about how you use Acme, to build, train and test machine-learning "
+            "models that help us detect fraud. Because this processing is necessary to protect you, it is not possible "
+            "to opt out of it.")
+    assert answer(text, "control.ai_training").verdict is Verdict.NO
+
+
+def test_withdrawing_a_consent_is_an_opt_in_control() -> None:
+    got = answer(_DEFINED + "You may withdraw your consent to the use of Customer Data for training our speech-"
+                 "recognition models at any time under Account > Privacy.", "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_IN)
+
+
+@pytest.mark.parametrize("clause", [
+    "All Service Data is and shall remain the sole and exclusive property of Acme.",
+    "Acme may use Usage Data for any purpose permitted by law, including to train and evaluate the ranking and "
+    "recommendation models behind your feed.",
+])
+def test_usage_data_claims_in_contract_drafting(clause: str) -> None:
+    text = ('"Service Data" means logs, diagnostic data and information about how you use the Services. "Usage Data" '
+            "means telemetry and usage information. " + clause)
+    question = "ownership.usage" if "property" in clause else "train.usage.own"
+    assert answer(text, question).verdict is Verdict.YES
+
+
+def test_refraining_from_using_chats_for_advertising_excludes_marketing() -> None:
+    got = answer("Acme refrains from using the contents of your chats, or any files you upload, to select the ads you "
+                 "see or for any other advertising or marketing purpose.", "marketing.content")
+    assert got.verdict is Verdict.NO

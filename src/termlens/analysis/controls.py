@@ -59,7 +59,7 @@ def _control_sentence_after(reading: Reading, r: SentenceReading) -> SentenceRea
             break
         text = follower.text
         if (has(_CONTROL_LEAD, text) or has(ck.ANAPHORIC_CONTROL, text)) and (
-                has(lx.OPT_OUT, text) or has(lx.OPT_IN, text)):
+                has(lx.OPT_OUT, text) or has(lx.OPT_IN, text)) and not has(lx.NO_WAY_OUT, text):
             return SentenceReading(follower, r.cues, r.categories, r.terms,
                                    reading.structure.section_number(follower.section), r.conditions, r.own, False,
                                    False)
@@ -79,7 +79,7 @@ def _control_after_training(reading: Reading) -> Answer | None:
                 break
             text = follower.text
             control = lx.OPT_OUT.search(text) or lx.OPT_IN.search(text)
-            if control and has(ck.ANAPHORIC_CONTROL, text):
+            if control and has(ck.ANAPHORIC_CONTROL, text) and not has(lx.NO_WAY_OUT, text):
                 found = SentenceReading(follower, r.cues, r.categories, r.terms,
                                         reading.structure.section_number(follower.section), r.conditions, r.own,
                                         False, False)

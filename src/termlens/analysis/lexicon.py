@@ -257,6 +257,9 @@ OPT_OUT = _rx(
     # "You are in control of whether your text data is used for training"
     r"you (?:are|remain) in control of whether|you (?:can )?control whether|(?:select|decide) whether)\b"
 )
+# "it is not possible to opt out of it": no way out
+NO_WAY_OUT = _rx(r"\b(?:not (?:be )?possible to|cannot|can['’]t|unable to|no (?:way|option) to) "
+                 r"(?:opt out|object|turn (?:it |this )?off|disable)\b")
 ADMIN = _rx(
     r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|workspace owners?|"
     r"organi[sz]ation['’]s (?:admin\w*|owner)|your (?:employer|organi[sz]ation) (?:decides|controls|chooses))\b"

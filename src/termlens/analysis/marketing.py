@@ -176,7 +176,7 @@ def marketing_content(reading: Reading) -> Answer:
             continue  # vendors "that help us provide our Services", advertising among them: who serves, not what
         if has(ck.PUBLICITY, r.sentence.text) and not _content_beyond_publicity(reading, r):
             continue  # the customer's name and logo as a reference: its brand, not its content
-        by_vendor = r.vendor_licence or r.in_licence or has(lx.MARKETING_BY_VENDOR, r.sentence.text)
+        by_vendor = r.vendor_licence or r.in_licence or has(lx.MARKETING_BY_VENDOR, r.lead or r.sentence.text)
         if not (by_vendor or c.marketing_negated):
             continue
         if c.marketing_negated:

@@ -43,6 +43,7 @@ class SentenceReading:
     restricted: bool  # the user's own obligation ("you may not …"), also when inherited from a lead-in
     in_licence: bool  # a list item under "you grant us a licence to:"
     boxed: bool = False  # in a block quote: a plain-language summary or call-out beside the clause it restates
+    lead: str = ""  # the lead-in whose use a list item continues ("To decide which ads to show you, we use:")
 
     @property
     def vendor_licence(self) -> bool:
@@ -194,10 +195,12 @@ def read_document(structure: DocumentStructure) -> Reading:
             # "7. Developing new products and services;" under "We use personal information for …, such as:" is a
             # purpose in a list, not a heading, however short
             cues = replace(cues, heading_only=False)
+        continued = ""
         if outer and lead_purpose and not cues.relevant and _fragment(text):
             # "To decide which ads to show you, we use: - the topics of the posts you write": the item is what the
             # lead-in's use reaches, read with it
             cues = read_sentence(f"{lead_purpose} {text}")
+            continued = lead_purpose
         if _is_heading(structure, sentence):
             continue  # a heading names a topic ("Data we use to train our models"); it states nothing
         opens_list = not is_item and text.rstrip().endswith(":")
@@ -241,6 +244,7 @@ def read_document(structure: DocumentStructure) -> Reading:
                 or (bool(has(ck.DEFINITION_SENTENCE, text)) and not cues.sealed),
                 in_licence=inherit and item_licence,
                 boxed=text_all.startswith(">", line_start) or text.lstrip().startswith(">"),
+                lead=continued,
             )
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
@@ -302,7 +306,8 @@ def _with_follow_up_controls(structure: DocumentStructure, kept: list[SentenceRe
             for follower in sentences[r.sentence.index + 1:r.sentence.index + 5]:
                 if follower.section != r.sentence.section:
                     break
-                if has(ck.ANAPHORIC_CONTROL, follower.text) and has(lx.OPT_OUT, follower.text):
+                if has(ck.ANAPHORIC_CONTROL, follower.text) and has(lx.OPT_OUT, follower.text) and not has(
+                        lx.NO_WAY_OUT, follower.text):
                     r = replace(r, conditions=r.conditions | {Condition.OPT_OUT})
                     break
         out.append(r)

@@ -109,9 +109,7 @@ _QUOTED_LABEL = re.compile(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]|
 _SETTINGS_PLACE = re.compile(r"\b(?:data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings|"
                              # withdrawing a consent given is how an opt-in is undone
                              r"withdraw\w* (?:your |their |that |this |the )?consent)\b", re.IGNORECASE)
-# "it is not possible to opt out of it": no way out
-_NO_WAY_OUT = re.compile(r"\b(?:not (?:be )?possible to|cannot|can['’]t|unable to|no (?:way|option) to) "
-                         r"(?:opt out|object|turn (?:it |this )?off|disable)\b", re.IGNORECASE)
+
 
 
 # The user's own hand on the switch ("you can turn off", "if you opt out"), not only an administrator's.
@@ -126,7 +124,7 @@ def _conditions(text: str) -> frozenset[Condition]:
         found.add(Condition.OPT_IN)
     # ("unless you turn on 'Help improve' in Settings > Data Controls": where the switch lives is not a way out)
     way_out = Condition.OPT_IN not in found or lx.OPT_OUT.search(_SETTINGS_PLACE.sub(" ", text))
-    if lx.OPT_OUT.search(text) and way_out and not ("opt" in low and _NO_WAY_OUT.search(text)):
+    if lx.OPT_OUT.search(text) and way_out and not ("opt" in low and lx.NO_WAY_OUT.search(text)):
         found.add(Condition.OPT_OUT)
     if any(h in low for h in ("admin", "owner", "employer", "organi")) and lx.ADMIN.search(text):
         found.add(Condition.ADMIN)
