@@ -56,7 +56,9 @@ ANAPHORIC_CONTROL = _rx(
     r"(?:prefer|want|wish|like|rather) (?:that )?(?:we|us) (?:don['’]t|do not|not to|didn['’]t|did not)|"
     r"(?:stop|end|prevent|pause) (?:this|that|it)|"
     r"(?:join|leave|enrol\w*|enroll\w*|withdraw from|opt (?:in|out) of) (?:or leave )?(?:it|the (?:[\w-]+ ){0,3}?"
-    r"(?:program|programme)))\b"
+    r"(?:program|programme))|"
+    # "Vous pouvez vous y opposer à tout moment", "ce choix", "cette option"
+    r"vous y opposer|s['’]y opposer|ce choix|cette option)\b"
 )
 # Sentences about the document itself ("We added more details on how we train our models", "This section
 # explains how your Content will be used"): they announce statements, they do not make them.

@@ -92,7 +92,8 @@ NEGATED_USE = _rx(
     # with us, to use …"
     r"\brefrain\w* from\b|\bno (?:\w+ ){0,2}?(?:is|are|shall be|will be) (?:permitted|allowed|authori[sz]ed) to\b|"
     r"\b(?:is|are) not (?:permitted|allowed|authori[sz]ed)\b(?:,[^,.;]{0,60},)? to (?:\w+ )?" + _USE_VERBS + r"\b|"
-    r"\bne \w+ (?:pas|jamais|aucun\w*)|\bn['’]\w+ (?:pas|jamais|aucun\w*)"
+    r"\bne (?:\w+ ){1,2}?(?:pas|jamais|aucun\w*|nullement)|\bn['’]\w+ (?:(?:\w+ )?(?:pas|jamais|aucun\w*|nullement)|"
+    r"en aucun cas)"
 )
 # "Acme agrees, whether or not Your Content is NoAI Content, not to use … or to license …": the vendor's own promise,
 # which the "not to use" of user restrictions ("You agree not to use the Services to …") must not hide.
@@ -239,6 +240,10 @@ OPT_IN = _rx(
     r"(?:\w+ )?(?:consent|permission)|you (?:have )?(?:chosen|opted|elected) to|"
     r"if (?:training|this setting|the setting|"
     r"sharing) is (?:enabled|turned on|on)|sans votre consentement|avec votre consentement|"
+    # "sauf si vous y avez expressément consenti", "case à cocher … décochée par défaut"
+    r"sauf si vous (?:y )?avez (?:\w+ ){0,3}?consenti|(?:si|lorsque) vous (?:y )?consentez|"
+    r"d[ée]coch[ée]e? par d[ée]faut|"
+    r"d[ée]sactiv[ée]e? par d[ée]faut|"
     # "You can choose to share your chats to help improve our models", "if you give us feedback"
     r"you (?:can|may) (?:choose|elect|decide) to (?:share|contribute|allow|let us|opt in)|"
     r"(?:when|if|where) (?:a |the )?(?:\w+ )?(?:users?|you|creators?) (?:does|do) not consent|"
@@ -250,7 +255,8 @@ OPT_OUT = _rx(
     r"(?:your |this |these )?(?:settings|preferences|choices)|you (?:can|may) (?:choose(?! to (?:share|contribute|"
     r"allow|let us|opt in))|object|withdraw|decline|ask us not)|choose (?:whether|not to)|right to object|object to|"
     r"withdraw (?:your )?consent|"
-    r"vous opposer|d[ée]sactiv\w+|param[eè]tres|you (?:are able to|can|may) (?:tag|mark|label|designate|flag)|"
+    r"vous (?:y )?opposer|sauf opposition|d[ée]sactiv\w+|param[eè]tres|"
+    r"you (?:are able to|can|may) (?:tag|mark|label|designate|flag)|"
     r"(?:if|when) you (?:don['’]t|do not) want|"
     # "Unless you tell us otherwise by emailing …": the use goes ahead until the user objects
     r"unless you (?:tell|notify|inform|ask) us (?:otherwise|not to)|unless you object|"
@@ -344,7 +350,9 @@ OWNERSHIP = _rx(
     r"(?:property|owners?) of)|"
     r"(?:is|are|remains?|becomes?) (?:its|their) (?:exclusive |sole )?owners?|"
     r"retain\w* (?:all |solely |exclusively )?(?:rights?|ownership|title)|"
-    r"are retained (?:solely )?by|assign\w* (?:to us|to \w+) all right|est la propri[ée]t[ée]|appartien\w+)\b"
+    r"are retained (?:solely )?by|assign\w* (?:to us|to \w+) all right|est la propri[ée]t[ée]|appartien\w+|"
+    r"(?:sont|est|demeurent|demeure|restent|reste)(?: et (?:demeurent|demeure|restent|reste))? (?:la )?propri[ée]t[ée] "
+    r"(?:exclusive )?d)\b"
 )
 USER_OWNS = _rx(
     # "Customer retains sole responsibility for all content" keeps a duty, not the rights
@@ -377,7 +385,8 @@ MARKETING = _rx(
     # "information from our partners and advertisers": advertisers as a source or recipient are not a use
     r"\b(?:marketing|advertis(?!ers?\b)\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promotional|sponsor\w+|"
     # "promoting and redistributing part or all of the Service"
-    r"to market|publicit\w+|publicité|promot(?:e|es|ing)(?: (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
+    r"to market|publicit\w+|publicité|publicitaires?|supports? de communication|"
+    r"promot(?:e|es|ing)(?: (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
     r"any part) of)? (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
     r"network|content|works?|account|profiles?))\b"
@@ -418,7 +427,8 @@ NEGATED_MARKETING = _rx(
     r"(?:\b(?:not|never|\w+n['’]t|no longer)\b(?:\W+\w+){0,4}?\W+|\brefrain\w* from )(?:" + _USE_VERBS[3:-1]
     + r"|engage\w*)\b"
     r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,300}?\b(?:advertis\w*|marketing|ads|promot\w+|"
-    r"publicit\w+)|\bne \w+ (?:pas|jamais)[^.;]{0,80}?publicit"
+    r"publicit\w+)|\bne (?:\w+ ){1,2}?(?:pas|jamais|aucun\w*)[^.;]{0,80}?publicit|"
+    r"\bn['’]\w+ (?:(?:\w+ )?(?:pas|jamais)|en aucun cas)[^.;]{0,120}?publicit"
 )
 CHOSEN_NOT_TO = _rx(r"\b(?:choose|elect|ask) (?:for us |us )?not to\b")
 # Statements limited to children do not speak for adult users.

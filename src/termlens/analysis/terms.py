@@ -67,7 +67,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"crash reports?|historical (?:use|usage)|"
         # "your acceptance or rejection of suggestions": what the user does with the product's output
         r"(?:acceptance|rejection|dismissal)s? (?:or (?:rejection|dismissal) )?of (?:\w+ )?suggestions|"
-        r"données (?:d['’]utilisation|techniques)|journaux)\b",
+        r"données (?:d['’]utilisation|d['’]usage|techniques|de navigation)|journaux)\b",
         _I,
     ),
     Category.AI_IO: re.compile(
