@@ -219,6 +219,9 @@ OPERATE_WORDS = _rx(
 
 OPT_IN = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|"
+    # "Only if an administrator opts the workspace in will we use …": off until someone turns it on
+    r"only (?:if|where|when|once) (?:an? |the |your )?(?:\w+ )?(?:administrators?|admins?|owners?) (?:\w+ ){0,3}?"
+    r"(?:opts?|enables?|turns? on|switch(?:es)? on|activates?|selects?)\b|"
     # "You may withdraw your consent to …": the use rests on a consent given
     r"withdraw\w* (?:your |their )?consent|"
     # a switch that is "turned off by default", "disabled by default": nothing happens until someone turns it on

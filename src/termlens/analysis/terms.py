@@ -43,6 +43,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"uploads?|uploaded|submissions?|messages?|files?|attachments?|posts?|audio|video|chats?|"
         r"communications content|"
         r"(?:text|voice|audio|image) data|"
+        r"what you (?:write|type|post|upload|say|create)|"
         # "your Projects", "your boards", "your journal entries": what the user makes on the service
         r"your (?:\w+ )?(?:projects|boards|designs|creations|artworks?|repositories|notes|entries)|"
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
@@ -61,7 +62,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?:information|data|records|statistics) (?:about|on|relating to|regarding|concerning) (?:your |the )?use of|"
         r"(?:statistics|records|data) (?:about|of) how (?:the|our) (?:apps?|services?|platforms?|products?) "
         r"(?:is|are) used|product analytics|"
-        r"usage (?:metrics|statistics)|"
+        r"usage (?:metrics|statistics)|(?:service|product|performance|operational) metrics|"
         r"how (?:you|people|users|customers|members|organi[sz]ations|end users) (?:use|interact|engage)|product usage|"
         r"performance data|"
         r"crash reports?|historical (?:use|usage)|"

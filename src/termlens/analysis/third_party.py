@@ -33,6 +33,15 @@ _THIRD_PARTY_TRAINING = re.compile(
 )
 
 
+# An exclusion that names others' models beside the vendor's own: "any AI model, ours or anybody else's", "whether
+# developed by Acme or by anyone else", "ours or our providers'".
+_ANYONES_MODELS = re.compile(
+    r"\b(?:ours|our own|its own)\b[^.;]{0,60}?\b(?:or|nor|and not)\b[^.;]{0,30}?\b(?:any(?:one|body)(?: else)?|others?|"
+    r"third[- ]part\w+|(?:our |its )?(?:\w+ )?(?:providers|partners|suppliers|vendors))\b|"
+    r"\bwhether (?:developed|owned|operated|built|provided|trained) by [^.;]{0,60}? or (?:by )?(?:any(?:one|body)"
+    r"(?: else)?|any (?:other )?third part\w+|others|a third part\w+)\b", re.IGNORECASE)
+
+
 def train_content_third_party(reading: Reading) -> Answer:
     """May users' content train third parties' AI, or be sold / licensed to them for that?"""
     answer = _third_party_without_open_channels(reading)
@@ -65,6 +74,8 @@ def _third_party_without_open_channels(reading: Reading) -> Answer:
             return True
         if c.third_party and c.ai_training and c.negated:
             return True  # "third parties are prohibited from using such Content to train …"
+        if c.ai_training and c.negated and has(_ANYONES_MODELS, r.sentence.text):
+            return True  # "not used to train any model, whether developed by Acme or by anyone else"
         if c.ai_training and not c.negated and has(ck.GROUP_GRANTEE, r.sentence.text):
             # Training rights taken for "us and our affiliates": other companies of the group train too.
             return True
