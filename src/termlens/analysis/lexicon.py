@@ -37,8 +37,8 @@ TRAIN_WORDS = _rx(
 TRAIN_MODELS = _rx(
     r"\btrain\w* (?:[\w-]+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
     # "to train and evaluate the ranking and recommendation models"
-    r"\btrain (?:and|or) (?:evaluate|improve|test|refine|tune|develop) (?:the |our |its )?(?:[\w-]+ ){0,4}?"
-    r"(?:models?|algorithms?)\b|"
+    r"\btrain(?:,? (?:and |or )?(?:evaluate|improve|test|refine|tune|develop|fine-tune|retrain))+ (?:the |our |its )?"
+    r"(?:[\w-]+ ){0,4}?(?:models?|algorithms?)\b|"
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
@@ -81,13 +81,17 @@ NEGATION = _rx(
 _USE_VERBS = (
     r"(?:use|uses|using|used|process\w*|train\w*|sell|sells|selling|sold|share|shares|sharing|shared|access|"
     r"disclose\w*|licensed|rented|owned|own|permit\w*|allow\w*|authori[sz]e\w*|"
-    r"licen[cs]e|rent|monetiz\w*|employ|utili[sz]e|exploit|provide|make (?:it |them )?available|read|view|"
+    r"licen[cs]e|rent|monetiz\w*|employ|utili[sz]e|exploit|provide|ma(?:k|d)e (?:it |them )?available|read|view|"
     r"look at|claim|obtain|acquire|include|utilis\w+|vend\w*|partag\w*|feed)"
 )
 NEGATED_USE = _rx(
     r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b"
     r"(?:\W+(?!and\b|but\b|or\b|so\b|which\b|for\b)\w+){0,4}?\W+"
     + _USE_VERBS + r"\b|\brestrict\w* (?:\w+ ){0,6}?from\b|\b(?:prohibit\w*|forbid\w*|disclaims?)\b|"
+    # "In no event shall Acme use …", "no Customer Data will be used to train …"
+    r"\b(?:in no event|under no circumstances|at no time)\b[^.;]{0,40}?\b(?:shall|will|may|do|does|is|are)\b|"
+    r"\bno (?:[\w-]+ ){1,3}?(?:will|shall|may|is|are) (?:ever )?(?:be )?(?:used|processed|shared|sold|disclosed|"
+    r"made available)\b|"
     # "Acme refrains from using …", "no Subprocessor is permitted to use …", "is not permitted, under its contract
     # with us, to use …"
     r"\brefrain\w* from\b|\bno (?:\w+ ){0,2}?(?:is|are|shall be|will be) (?:permitted|allowed|authori[sz]ed) to\b|"
@@ -221,7 +225,7 @@ OPT_IN = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|"
     # "Only if an administrator opts the workspace in will we use …": off until someone turns it on
     r"only (?:if|where|when|once) (?:an? |the |your )?(?:\w+ )?(?:administrators?|admins?|owners?) (?:\w+ ){0,3}?"
-    r"(?:opts?|enables?|turns? on|switch(?:es)? on|activates?|selects?)\b|"
+    r"(?:opts?|enables?|turns? (?:it |them )?on|switch(?:es)? (?:it |them )?on|activates?|selects?)\b|"
     # "You may withdraw your consent to …": the use rests on a consent given
     r"withdraw\w* (?:your |their )?consent|"
     # a switch that is "turned off by default", "disabled by default": nothing happens until someone turns it on
@@ -233,7 +237,8 @@ OPT_IN = _rx(
     r"(?:unless|until|if|once|where) you (?:have )?(?:choose to |decide to |elect to )?(?:join|enrol|enroll)\w*|"
     r"without (?:(?:your|the user['’]s|the customer['’]s|their|the|express|explicit|"
     r"prior|affirmative|written|separate) )+(?:consent|permission|authori[sz]ation)|with your (?:\w+ )?(?:consent|"
-    r"permission)|(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
+    r"permission)|(?:if|where|when|only if|unless) you have (?:switched|turned) (?:it |this )?on|"
+    r"(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
     r"turn on|switch on|turn it on|switch it on|activate|allow|consent|agree|give us permission|submit feedback|"
     r"provide feedback|share|permit|"
     r"explicitly|affirmatively)|unless (?:the )?(?:customer|user|account holder) (?:explicitly |expressly |otherwise )?"
