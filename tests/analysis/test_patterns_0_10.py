@@ -241,3 +241,58 @@ def test_refraining_from_using_chats_for_advertising_excludes_marketing() -> Non
     got = answer("Acme refrains from using the contents of your chats, or any files you upload, to select the ads you "
                  "see or for any other advertising or marketing purpose.", "marketing.content")
     assert got.verdict is Verdict.NO
+
+
+@pytest.mark.parametrize("clause", [
+    "In no event shall Acme use Customer Data, whether or not retention is enabled, to train any machine-learning "
+    "model.",
+    "Notwithstanding anything to the contrary, no Customer Data will be used to develop, train or improve any "
+    "artificial intelligence model.",
+])
+def test_contract_negations_exclude_training(clause: str) -> None:
+    assert answer(_DEFINED + clause, "train.content.own").verdict is Verdict.NO
+
+
+@pytest.mark.parametrize("clause", [
+    "Customer Data is not used to train any machine learning model, whether developed by Acme or by anyone else.",
+    "We don't use Customer Data to train any AI model, ours or anybody else's.",
+    "Customer Data shall not be made available to any third party for the purpose of training that party's own "
+    "artificial-intelligence models.",
+])
+def test_exclusions_that_name_others_models_answer_others_training(clause: str) -> None:
+    assert answer(_DEFINED + clause, "train.content.third_party").verdict in (Verdict.NO, Verdict.UNLIKELY)
+
+
+def test_an_administrator_switching_it_on_is_an_opt_in() -> None:
+    got = answer(_DEFINED + "Workspace training is off by default. It is enabled only if an Administrator switches "
+                 "it on, and then Acme may use Customer Data to train its models.", "train.content.own")
+    assert got.verdict in (Verdict.NO, Verdict.UNLIKELY)
+
+
+def test_train_evaluate_and_improve_the_models_is_training() -> None:
+    got = answer(_DEFINED + "Customer Data is used by Acme to train, evaluate and improve the language and speech "
+                 "models underlying the Service.", "train.content.own")
+    assert got.verdict is Verdict.YES
+
+
+@pytest.mark.parametrize(("text", "question", "verdict", "condition"), [
+    ("Corvid Labs ne procède à aucun entraînement de ses modèles à partir de vos Contenus, sauf si vous y avez "
+     "préalablement et expressément consenti. Vos Contenus sont les fichiers que vous déposez.", "train.content.own",
+     Verdict.NO, Condition.OPT_IN),
+    ("Sauf opposition de votre part, vos Contenus peuvent être utilisés pour entraîner les modèles qui alimentent "
+     "l'Assistant. Vos Contenus sont les fichiers et messages que vous déposez.", "train.content.own", Verdict.YES,
+     Condition.OPT_OUT),
+    ("14.2 Les Données d'Usage sont et demeurent la propriété exclusive d'Acme SAS, qui peut les exploiter "
+     "librement.", "ownership.usage", Verdict.YES, Condition.NONE),
+    ("Le contenu de vos e-mails et de vos pièces jointes n'est en aucun cas analysé ni exploité à des fins "
+     "publicitaires.", "marketing.content", Verdict.NO, Condition.NONE),
+])
+def test_french_drafting(text: str, question: str, verdict: Verdict, condition: Condition) -> None:
+    got = answer(text, question)
+    assert (got.verdict, got.condition) == (verdict, condition)
+
+
+def test_service_metrics_are_usage_data() -> None:
+    got = answer("As between the parties, Acme exclusively owns all right, title and interest in and to Service "
+                 "Metrics.", "ownership.usage")
+    assert got.verdict is Verdict.YES
