@@ -422,8 +422,9 @@ VENDOR_TAKES = _rx(
     # "You hereby grant other users a licence": the grantee is not the vendor
     r"\b(?:you (?:hereby )?(?:grant|give|agree to grant)(?! (?:to )?(?:other|each|any|all|fellow) (?:users?|members?|"
     r"subscribers?|visitors?)\b)|"
-    r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+) "
-    r"(?:a|an|the)\b|"
+    r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+"
+    # ("grants Corvid Labs and its affiliates a …": a vendor named in several words)
+    r"(?: (?-i:[A-Z])[\w.&-]*){0,3}(?: and (?:its|our) (?:affiliates|subsidiaries))?) (?:a|an|the)\b|"
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission for (?!you\b)\w+|"
     r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"

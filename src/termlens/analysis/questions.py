@@ -163,7 +163,8 @@ def licence_content_broad(reading: Reading) -> Answer:
     for r in reading.sentences:
         c = r.cues
         borrowed = r.names(Category.CONTENT) and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)
-        if r.restricted or not (Category.CONTENT in r.own or r.in_licence or borrowed):
+        # (what the user types into an AI feature is the user's content too: "a licence to your Prompts")
+        if r.restricted or not (r.own & {Category.CONTENT, Category.AI_IO} or r.in_licence or borrowed):
             continue
         if not r.vendor_licence:
             # "You retain the rights you hold in your content", "we disclaim any rights to it", "we

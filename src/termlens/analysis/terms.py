@@ -49,8 +49,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos|comment|"
         # "any text that you add in a comment", "boards you create": what the user writes is content
-        r"(?:text|words|things|works?|content|posts) (?:that )?you (?:create|add|write|post|upload|type|"
-        r"share))\b",
+        r"(?:text|words|things|works?|content|posts|projects?|creations?|designs?) (?:that )?you (?:create|add|write|"
+        r"post|upload|type|share|make public|publish))\b",
         _I,
     ),
     Category.USAGE: re.compile(
