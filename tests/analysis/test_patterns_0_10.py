@@ -296,3 +296,15 @@ def test_service_metrics_are_usage_data() -> None:
     got = answer("As between the parties, Acme exclusively owns all right, title and interest in and to Service "
                  "Metrics.", "ownership.usage")
     assert got.verdict is Verdict.YES
+
+
+@pytest.mark.parametrize("clause", [
+    "By submitting Prompts, you grant Acme a worldwide, perpetual, irrevocable, royalty-free, sublicensable licence to "
+    "use, reproduce and modify your Prompts for any purpose.",
+    "Customer hereby grants Corvid Labs and its affiliates a perpetual, irrevocable, worldwide and sublicensable "
+    "licence to reproduce and distribute Customer Data, including in advertising.",
+    "You grant Acme a non-exclusive, worldwide, royalty-free licence to reproduce, display and adapt any Project you "
+    "make public, for the purposes of operating the platform and of marketing and promoting it.",
+])
+def test_licences_drafted_with_other_names(clause: str) -> None:
+    assert answer(_DEFINED + clause, "license.content.broad").verdict is Verdict.YES

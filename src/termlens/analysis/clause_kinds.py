@@ -57,6 +57,11 @@ ANAPHORIC_CONTROL = _rx(
     r"(?:stop|end|prevent|pause) (?:this|that|it)|"
     r"(?:join|leave|enrol\w*|enroll\w*|withdraw from|opt (?:in|out) of) (?:or leave )?(?:it|the (?:[\w-]+ ){0,3}?"
     r"(?:program|programme))|"
+    # "The Administrator may enable or disable the Program", "You may opt out at any time as described in …"
+    r"(?:enable|disable|turn (?:on|off)|switch (?:on|off))"
+    r"(?: or (?:enable|disable|turn (?:on|off)|switch (?:on|off)))? "
+    r"(?:it|the (?:[\w-]+ ){0,3}?(?:program|programme|setting|option))|"
+    r"you (?:may|can) opt out(?: at any time)?(?=[.,;]| as | by | in | through | using )|"
     # "Vous pouvez vous y opposer à tout moment", "ce choix", "cette option"
     r"vous y opposer|s['’]y opposer|ce choix|cette option)\b"
 )

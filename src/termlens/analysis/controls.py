@@ -127,7 +127,8 @@ def _consent_to_development(reading: Reading) -> Answer | None:
 # "you can choose to exclude your content from use by AI": the user keeps content away from AI, without the word
 # "train".
 _KEEP_FROM_AI = re.compile(
-    r"\byou (?:are able to|can|may|have the (?:option|choice) to) [^.;]{0,120}?(?:if you (?:would like|want|wish) "
+    r"\b(?:you|users|members|writers|creators|artists|customers) (?:are able to|can|may|have the (?:option|choice) to) "
+    r"[^.;]{0,120}?(?:if you (?:would like|want|wish) "
     r"(?:\w+ ){0,4}?to be |to )?(?:prohibit\w*|exclud\w*|block\w*|opt\w* out|keep \w+ \w+ (?:out|away))\b"
     r"[^.;]{0,80}?\b(?:with|for|from|by|of) (?:\w+ ){0,2}?(?:AI|artificial intelligence|machine learning)\b",
     re.IGNORECASE)
