@@ -184,7 +184,11 @@ RIGHTS_HOLDERS_CONTENT = _rx(
 OTHERS_MODELS_ONLY = _rx(
     r"\b(?:train\w*|improv\w*|develop\w*|fine[- ]?tun\w*) (?:the )?(?:third[- ]part(?:y|ies)['’]?|other companies['’]?|"
     r"their (?:own )?|others['’]|partners['’]) (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?|products)\b|"
-    r"\bfor (?:their|its|the \w+['’]s) own (?:independent )?(?:\w+ )?(?:model )?training\b"
+    r"\bfor (?:their|its|the \w+['’]s) own (?:independent )?(?:\w+ )?(?:model )?training\b|"
+    # "each vendor … will not use them to train or improve its own models": "its" is the recipient's
+    r"\b(?:vendors?|providers?|suppliers?|processors?|sub-?processors?|partners?|licensees?)\b[^.;]{0,120}?"
+    r"\b(?:train|improv|develop|fine[- ]?tun)\w* (?:or (?:train|improv|develop)\w* )?its own (?:[\w-]+ ){0,2}?"
+    r"(?:models?|AI|LLMs?)\b"
 )
 # "… and are not used by them for training": the recipients' use is negated, by a passive agent.
 NOT_USED_BY_RECIPIENTS = _rx(

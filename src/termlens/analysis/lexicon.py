@@ -40,7 +40,8 @@ TRAIN_MODELS = _rx(
     r"\btrain(?:,? (?:and |or )?(?:evaluate|improve|test|refine|tune|develop|fine-tune|retrain))+ (?:the |our |its )?"
     r"(?:[\w-]+ ){0,4}?(?:models?|algorithms?)\b|"
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
-    r"\btrain(?:s|ed|ing)? (?:our|its|the|their) (?:[\w-]+ ){0,2}?(?:engines?|classifiers?|recogni[sz]ers?)\b|"
+    r"\b(?:re)?train(?:s|ed|ing)?(?: and (?:evaluate|improve|test))? (?:our|its|the|their) (?:[\w-]+ ){0,2}?"
+    r"(?:engines?|classifiers?|recogni[sz]ers?)\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
     # "To improve the accuracy and quality of our services (including our AI models)": improving models is training
     r"\b(?:improv\w+|enhanc\w+|creat\w+)\b[^.;|]{0,80}?(?:\(|, )(?:including|such as) (?:our |its |the )?(?:AI |ML |"

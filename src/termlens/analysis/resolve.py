@@ -69,6 +69,8 @@ NAMED_KINDS = re.compile(
 # Customer Content"), or "we will never sell your data": the exclusion reaches the whole category, not just the kinds
 # it names.
 _UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?:content|data|information|inputs?)\b|"
+                        # "the content you create on Acme (your Conversations, your photos, …)": all of it, listed
+                        r"\b(?:the|any) content (?:that )?you (?:create|post|upload|share|submit|provide)\b|"
                         r"\b(?:never|not) (?:\w+ ){0,3}?your (?:personal )?(?:data|information)\b|"
                         r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b",
                         re.IGNORECASE)

@@ -63,6 +63,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?:statistics|records|data) (?:about|of) how (?:the|our) (?:apps?|services?|platforms?|products?) "
         r"(?:is|are) used|product analytics|"
         r"usage (?:metrics|statistics)|(?:service|product|performance|operational) metrics|"
+        r"(?:listening|viewing|watch|search|streaming|playback) (?:history|statistics)|"
         r"how (?:you|people|users|customers|members|organi[sz]ations|end users) (?:use|interact|engage)|product usage|"
         r"performance data|"
         r"crash reports?|historical (?:use|usage)|"

@@ -74,7 +74,8 @@ def _third_party_without_open_channels(reading: Reading) -> Answer:
             return True
         if c.third_party and c.ai_training and c.negated:
             return True  # "third parties are prohibited from using such Content to train …"
-        if c.ai_training and c.negated and has(_ANYONES_MODELS, r.sentence.text):
+        if c.ai_training and c.negated and (has(_ANYONES_MODELS, r.sentence.text)
+                                            or has(ck.OTHERS_MODELS_ONLY, r.sentence.text)):
             return True  # "not used to train any model, whether developed by Acme or by anyone else"
         if c.ai_training and not c.negated and has(ck.GROUP_GRANTEE, r.sentence.text):
             # Training rights taken for "us and our affiliates": other companies of the group train too.

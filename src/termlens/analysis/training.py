@@ -41,6 +41,8 @@ _RECIPIENTS_MODELS = re.compile(r"\btheir (?:own )?(?:\w+ ){0,2}?(?:AI|artificia
 # "Content being downloaded and used by third parties for AI purposes": others' use, not the vendor's.
 _BY_OTHERS = re.compile(r"\b(?:used|downloaded|scraped|accessed|collected|copied) (?:\w+ ){0,2}?by (?:any )?"
                         r"(?:third[- ]parties|others|other (?:companies|parties|users))\b", re.IGNORECASE)
+# ("will not use them to train its own models", said of a vendor's supplier: "its" is the supplier's)
+_ITS_OWN = re.compile(r"\bits own (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?)\b", re.IGNORECASE)
 _OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b", re.IGNORECASE)
 
 
@@ -137,7 +139,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                                 or (c.negated and has(ck.NOT_USED_BY_RECIPIENTS, r.sentence.text))
                                 or (c.sale and c.third_party and not c.negated and not has(_OURS, r.sentence.text))
                                 or (c.negated and has(ck.OTHERS_MODELS_ONLY, r.sentence.text)
-                                    and not has(_OURS, r.sentence.text))
+                                    and (not has(_OURS, r.sentence.text) or has(_ITS_OWN, r.sentence.text)))
                                 or (c.negated and (c.service_providers or c.third_party)
                                     and _recipient_is_subject(r.sentence.text))):
             # What recipients do not do ("data sent to third-party AI providers is not used for training")
@@ -224,7 +226,9 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
 # An exclusion that reaches only data in identifying form ("Usage Information that identifies you").
 _IDENTIFYING_ONLY = re.compile(
     r"\b(?:that|which) (?:could |can |would |may )?(?:directly |personally |reasonably )?identif(?:y|ies) (?:you|an "
-    r"individual|individuals|your (?:business|organi[sz]ation))\b|\bin (?:an? )?(?:personally )?identifiable form\b",
+    r"individual|individuals|your (?:business|organi[sz]ation))\b|\bin (?:an? )?(?:personally )?identifiable form\b|"
+    r"\bidentifiable (?:[\w-]+ ){0,2}?(?:content|data|information|messages?|documents?)\b|"
+    r"\bin a form that (?:could |can |would )?identif|sous une forme permettant de vous identifier",
     re.IGNORECASE)
 
 _TO_TRAIN = re.compile(r"\b(?:to (?:train|fine[- ]?tune|improve)|for (?:\w+ )?(?:training|fine[- ]?tuning))\b",
