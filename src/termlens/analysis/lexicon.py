@@ -453,6 +453,8 @@ OPTED_OUT_THEN_NOT = _rx(
     r"\b(?:once|if|when|after|where) you (?:have )?(?:opt(?:ed)? out|turn(?:ed)? (?:it |this )?off|disabl\w+|"
     r"withdr[ae]w\w*|object\w*|(?:choose|decide|elect) not to)|"
     r"\bif (?:[\w&-]+ ){1,3}(?:is|are) (?:off|turned off|disabled|paused)\b|"
+    # "You can switch it off at any time …; once you do, it will no longer be used"
+    r"\b(?:switch|turn)\w* (?:it |this )?off\b[^.]{0,160}?\b(?:once|after|when) you (?:have )?(?:do|do so|done so)\b|"
     # "You may opt out of … (which would prohibit us from using your information to improve our models)"
     r"\bopt(?:s|ed)? out\b[^.;]{0,80}?\b(?:which|this|that) (?:would|will) (?:prohibit|prevent|stop)\b|"
     # A private mode the user picks ("temporary chats are not used to train"): by default chats are used.

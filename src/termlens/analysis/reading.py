@@ -196,7 +196,7 @@ def read_document(structure: DocumentStructure) -> Reading:
             # purpose in a list, not a heading, however short
             cues = replace(cues, heading_only=False)
         continued = ""
-        if outer and lead_purpose and not cues.relevant and _fragment(text):
+        if outer and lead_purpose and (not cues.relevant or has(_VENDOR_WILL_NOT, lead_purpose)) and _fragment(text):
             # "To decide which ads to show you, we use: - the topics of the posts you write": the item is what the
             # lead-in's use reaches, read with it
             cues = read_sentence(f"{lead_purpose} {text}")
@@ -217,7 +217,8 @@ def read_document(structure: DocumentStructure) -> Reading:
             lead_restricts = bool(has(lx.USER_RESTRICTION, text)) or bool(has(ck.RISK_CLAUSE, text))
             # "you grant to the vendor a:" followed by the licence's terms as list items
             lead_licence = (cues.licence or bool(has(_GRANT_OPENS_LIST, text))) and bool(has(lx.VENDOR_TAKES, text))
-            lead_purpose = text if (cues.marketing or cues.ai_training) and not cues.negated else ""
+            lead_purpose = text if ((cues.marketing or cues.ai_training) and not cues.negated) or has(
+                _VENDOR_WILL_NOT, text) else ""
             if not cues.relevant:
                 continue
         own = categories
@@ -249,6 +250,11 @@ def read_document(structure: DocumentStructure) -> Reading:
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
                    ai_service=_ai_service(structure, terms))
+
+
+# "We will never:", "Provider shall not:": a list of what the vendor promises not to do, each item read with it.
+_VENDOR_WILL_NOT = re.compile(r"^\W*(?:we|(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2}) (?:will|shall|do|does|"
+                              r"agrees?|undertakes?|promises?)(?: to)? (?:not|never)\b[^:]{0,60}:\W*$", re.IGNORECASE)
 
 
 # A list item that continues its lead-in's sentence ("the topics of the posts you write;"), not one that makes its
