@@ -308,3 +308,60 @@ def test_service_metrics_are_usage_data() -> None:
 ])
 def test_licences_drafted_with_other_names(clause: str) -> None:
     assert answer(_DEFINED + clause, "license.content.broad").verdict is Verdict.YES
+
+
+def test_items_under_a_will_never_lead_in_are_promises() -> None:
+    text = (_DEFINED + "\n\n**Our commitments.** Acme will never:\n\n- sell or rent Customer Data to anyone;\n"
+            "- use Customer Data to train artificial intelligence models, whether ours or anyone else's;\n"
+            "- use Customer Data for targeted advertising.\n")
+    assert answer(text, "train.content.own").verdict is Verdict.NO
+
+
+def test_a_suppliers_own_models_are_others_models() -> None:
+    text = (_DEFINED + "Acme may use Customer Data to train and improve its machine learning models. We have agreed "
+            "with each vendor that it will process Customer Data only to provide the feature and will not use it to "
+            "train or improve its own models.")
+    assert answer(text, "train.content.own").verdict is Verdict.YES
+    assert answer(text, "train.content.third_party").verdict in (Verdict.NO, Verdict.UNLIKELY)
+
+
+def test_an_exclusion_of_identifiable_content_leaves_de_identified_training() -> None:
+    text = (_DEFINED + "We may use de-identified and aggregated information derived from Customer Data to train the "
+            "machine-learning models behind our recommendations. We do not use identifiable Customer Data to train "
+            "any model.")
+    got = answer(text, "train.content.own")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.DEIDENTIFIED)
+
+
+def test_an_exclusion_of_the_content_you_create_covers_all_of_it() -> None:
+    text = ("We use the information we collect to provide Acme and to research, develop and improve our machine "
+            "learning systems. Notwithstanding anything else in this Policy, we do not use the content you create on "
+            "Acme (your conversations, your photos and your bio) to train any machine learning model.")
+    assert answer(text, "train.content.own").verdict is Verdict.NO
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("We train our fraud-detection models on your listening history and streaming statistics.", "train.usage.own"),
+    ("Messages you upload that have been flagged are used to retrain and evaluate our safety classifiers.",
+     "train.content.own"),
+])
+def test_training_named_in_other_words(text: str, question: str) -> None:
+    assert answer(text, question).verdict is Verdict.YES
+
+
+@pytest.mark.parametrize("follow_up", [
+    "The workspace Administrator may enable or disable the Program at any time from the Admin Console.",
+    "You may opt out at any time as described in our Help Center.",
+])
+def test_controls_that_name_the_program_or_stand_alone(follow_up: str) -> None:
+    text = (_DEFINED + "Where the Program is enabled, Acme may use Customer Data to train and improve its speech "
+            "recognition models. " + follow_up)
+    assert answer(text, "control.ai_training").verdict is Verdict.YES
+
+
+def test_switching_off_then_once_you_do_is_an_opt_out() -> None:
+    text = ("We use Interaction Data, meaning information about how you use Acme, to train the models that rank "
+            'suggestions. You can switch it off at any time under Settings > "Help improve Acme"; once you do, '
+            "Interaction Data will no longer be used for training.")
+    got = answer(text, "train.usage.own")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)

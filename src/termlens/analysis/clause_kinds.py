@@ -62,6 +62,7 @@ ANAPHORIC_CONTROL = _rx(
     r"(?: or (?:enable|disable|turn (?:on|off)|switch (?:on|off)))? "
     r"(?:it|the (?:[\w-]+ ){0,3}?(?:program|programme|setting|option))|"
     r"you (?:may|can) opt out(?: at any time)?(?=[.,;]| as | by | in | through | using )|"
+    r"(?:switch|turn) (?:it|this|that) (?:off|on)|"
     # "Vous pouvez vous y opposer à tout moment", "ce choix", "cette option"
     r"vous y opposer|s['’]y opposer|ce choix|cette option)\b"
 )

@@ -259,7 +259,8 @@ OPT_IN = _rx(
     r"(?:if|when) you (?:give|send) (?:us )?feedback|(?:if|when) you rate (?:a |an |our )?(?:response|output|answer)s?)"
 )
 OPT_OUT = _rx(
-    r"\b(?:opt(?:s|ed)?[- ]?out|turn(?:ing)? (?:it |this |that )?off|switch\w* off|disabl\w+|toggle|"
+    r"\b(?:opt(?:s|ed)?[- ]?out|turn(?:ing)? (?:it |this |that )?off|switch\w* (?:it |this |that )?off|"
+    r"disabl\w+|toggle|"
     r"data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings|(?:change|adjust|manage|update) "
     r"(?:your |this |these )?(?:settings|preferences|choices)|you (?:can|may) (?:choose(?! to (?:share|contribute|"
     r"allow|let us|opt in))|object|withdraw|decline|ask us not)|choose (?:whether|not to)|right to object|object to|"
