@@ -37,8 +37,9 @@ USER_CONTENT = re.compile(
     # (posts published on the service are its users' posts: "public posts that use our hashtags")
     r"\bpublic (?:posts?|projects?|photos?|videos?|creations?|reviews?|boards?)\b|"
     r"\b(?:content|posts?|photos?|videos?|things|text|materials?|works?|comments?|messages?|creations?|projects?|"
-    r"reviews?) (?:that )?"
-    r"(?:you|users|they) (?:\w+ ){0,2}?(?:create|post|share|upload|submit|provide|add|write|send|publish|make)\w*\b|"
+    r"reviews?|designs?) (?:that )?"
+    r"(?:you|users|members|creators|they) (?:\w+ ){0,2}?(?:create|post|share|upload|submit|provide|add|write|send|"
+    r"publish|make)\w*\b|"
     r"\b(?:vos|votre|leurs?) (?:\w+ ){0,2}?(?:contenus?|publications?|photos?|vidéos?|messages?|commentaires?)\b|"
     r"\b(?:contenus?|ce) que vous\b",
     re.IGNORECASE)

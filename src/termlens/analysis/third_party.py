@@ -36,8 +36,9 @@ _THIRD_PARTY_TRAINING = re.compile(
 # An exclusion that names others' models beside the vendor's own: "any AI model, ours or anybody else's", "whether
 # developed by Acme or by anyone else", "ours or our providers'".
 _ANYONES_MODELS = re.compile(
-    r"\b(?:ours|our own|its own)\b[^.;]{0,60}?\b(?:or|nor|and not)\b[^.;]{0,30}?\b(?:any(?:one|body)(?: else)?|others?|"
-    r"third[- ]part\w+|(?:our |its )?(?:\w+ )?(?:providers|partners|suppliers|vendors))\b|"
+    r"\b(?:ours|our own|its own|(?-i:[A-Z])[\w-]*['’]s own)(?!\w)[^.;]{0,60}?\b(?:or|nor|and not)\b[^.;]{0,30}?"
+    r"\b(?:any(?:one|body)(?: else)?|others?|third[- ]part\w+|"
+    r"(?:our |its )?(?:\w+ )?(?:providers?|partners?|suppliers?|vendors?)(?:['’]s?)?)(?!\w)|"
     r"\bwhether (?:developed|owned|operated|built|provided|trained) by [^.;]{0,60}? or (?:by )?(?:any(?:one|body)"
     r"(?: else)?|any (?:other )?third part\w+|others|a third part\w+)\b", re.IGNORECASE)
 
