@@ -365,3 +365,14 @@ def test_switching_off_then_once_you_do_is_an_opt_out() -> None:
             "Interaction Data will no longer be used for training.")
     got = answer(text, "train.usage.own")
     assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)
+
+
+@pytest.mark.parametrize(("answer_text", "verdict"), [
+    ("No. We never look at them for that.", Verdict.NO),
+    ("Yes, by default.", Verdict.YES),
+])
+def test_a_short_faq_answer_says_what_its_question_asks(answer_text: str, verdict: Verdict) -> None:
+    text = f"## FAQ\n\n**Do you use the photos I upload to train your AI models?**\n\n{answer_text}\n"
+    got = answer(text, "train.content.own")
+    assert got.verdict is verdict
+    assert any(answer_text[:3] in e.quote for e in got.evidence)

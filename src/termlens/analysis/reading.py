@@ -179,7 +179,7 @@ def read_document(structure: DocumentStructure) -> Reading:
         if sub_lead is not None and (not is_item or indent <= sub_lead[0] or sentence.section != sub_lead[1]):
             sub_lead = None
         under = sub_lead
-        cues = _read_with_antecedent(structure, sentence)
+        cues = _faq_answer(structure, sentence) or _read_with_antecedent(structure, sentence)
         if is_item and text.rstrip().endswith(":"):
             cats, _ = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
             sub_lead = (indent, sentence.section, categories_in(text) | cats,
@@ -250,6 +250,25 @@ def read_document(structure: DocumentStructure) -> Reading:
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
                    ai_service=_ai_service(structure, terms))
+
+
+# A short answer in a FAQ: "No.", "Nope.", "Yes, by default.", "Not unless you say so."
+_SHORT_ANSWER = re.compile(r"^\W*(?:(yes)|no|nope|never|not unless|absolutely not|not at all)\b", re.IGNORECASE)
+
+
+def _faq_answer(structure: DocumentStructure, sentence: Sentence) -> Cues | None:
+    """A short answer says what the question just before it asks, affirmed or denied ("**Do you train AI on my
+    photos?** No."): read the two together."""
+    found = _SHORT_ANSWER.match(sentence.text)
+    if found is None or sentence.index == 0 or len(sentence.text.split()) > 12:
+        return None
+    question = structure.sentences[sentence.index - 1].text.strip(" *_#>")
+    if not question.endswith("?"):
+        return None
+    cues = read_sentence(f"{question.rstrip('?')}. {sentence.text}")
+    if not cues.relevant:
+        return None
+    return replace(cues, negated=found.group(1) is None, heading_only=False)
 
 
 # "We will never:", "Provider shall not:": a list of what the vendor promises not to do, each item read with it.
