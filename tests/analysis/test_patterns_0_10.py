@@ -376,3 +376,11 @@ def test_a_short_faq_answer_says_what_its_question_asks(answer_text: str, verdic
     got = answer(text, "train.content.own")
     assert got.verdict is verdict
     assert any(answer_text[:3] in e.quote for e in got.evidence)
+
+
+def test_recipients_barred_from_training_their_own_models() -> None:
+    # regression: "train their own models" never matched the others'-models pattern (it wanted two spaces)
+    got = answer(_DEFINED + "Our service providers are not permitted to use Customer Data to train their own models.",
+                 "train.content.third_party")
+    assert got.verdict in (Verdict.NO, Verdict.UNLIKELY)
+    assert any("train their own models" in e.quote for e in got.evidence)

@@ -184,7 +184,7 @@ RIGHTS_HOLDERS_CONTENT = _rx(
 # because the verb's object starts with the vendor.
 OTHERS_MODELS_ONLY = _rx(
     r"\b(?:train\w*|improv\w*|develop\w*|fine[- ]?tun\w*) (?:the )?(?:third[- ]part(?:y|ies)['’]?|other companies['’]?|"
-    r"their (?:own )?|others['’]|partners['’]) (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?|products)\b|"
+    r"their(?: own)?|others['’]|partners['’]) (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?|products)\b|"
     r"\bfor (?:their|its|the \w+['’]s) own (?:independent )?(?:\w+ )?(?:model )?training\b|"
     # "each vendor … will not use them to train or improve its own models": "its" is the recipient's
     r"\b(?:vendors?|providers?|suppliers?|processors?|sub-?processors?|partners?|licensees?)\b[^.;]{0,120}?"
