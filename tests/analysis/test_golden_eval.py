@@ -45,9 +45,9 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     # heldout_d (11 versions never labelled of held-out-only documents, labelled blind in the 0.8.0 cycle): 0.886 /
     # 0.716 / 0.989 / 0.591 at both 0.9.0 reads (0.864 / 0.705 / 0.989 / 0.580 with 0.7.0 and 0.8.0).
     "heldout_d": (0.87, 0.70, 0.97, 0.58),
-    # drafting variants (401 synthetic excerpts in four rounds, 936 answers, tests/golden/variants/README.md): each
-    # round read blind once, then studied; all rounds 0.760 / 0.687 / 0.862 / 0.699 with analyzer 0.10.0
-    "variants": (0.75, 0.68, 0.85, 0.69),
+    # drafting variants (497 synthetic excerpts in five rounds, 1,173 answers, tests/golden/variants/README.md): each
+    # round read blind once, then studied; all rounds 0.748 / 0.678 / 0.858 / 0.685 with analyzer 0.10.0
+    "variants": (0.74, 0.67, 0.85, 0.68),
 }
 
 
@@ -86,7 +86,7 @@ def test_dev_split_reads_every_dev_file(tmp_path: Path) -> None:
 
 def test_drafting_variants_stay_above_the_floor() -> None:
     cases = [c for path in sorted(VARIANTS.glob("*.yaml")) for c in load_variants(path)]
-    assert len(cases) >= 400, "the drafting-variants set is missing"
+    assert len(cases) >= 490, "the drafting-variants set is missing"
     scores = evaluate_texts(cases, _system, segment)
     reached = (scores.share("defensible"), scores.share("exact"), scores.share("condition_ok"),
                scores.share("evidence_ok"))
