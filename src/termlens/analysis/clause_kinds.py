@@ -236,7 +236,7 @@ AD_FREE = _rx(
     r"(?:any )?(?:third[- ]party )?"
     r"(?:banner )?(?:advertising|advertisements|ads) (?:on|in)\b|\bno (?:third[- ]party )?(?:ads|advertising) "
     r"(?:on|in) (?:our|the)\b|"
-    # "Brightly Journal is paid for by subscriptions, not by advertising", "the app is ad-free"
+    # "Acme Journal is paid for by subscriptions, not by advertising", "the app is ad-free"
     r"\b(?:paid for|funded) by (?:\w+ )?subscriptions?,? (?:and )?not (?:by )?(?:advertising|ads)\b|"
     r"\b(?:is|are|remains?|stays?) (?:\w+ )?ad[- ]free\b"
 )

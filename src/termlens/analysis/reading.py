@@ -276,15 +276,14 @@ _VENDOR_WILL_NOT = re.compile(r"^\W*(?:we|(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.
                               r"agrees?|undertakes?|promises?)(?: to)? (?:not|never)\b[^:]{0,60}:\W*$", re.IGNORECASE)
 
 
-# A list item that continues its lead-in's sentence ("the topics of the posts you write;"), not one that makes its
-# own statement ("For example, AcmeBot does not access password-protected pages.").
-_ITEM_MARKUP = re.compile(r"^[\s*_>|]*(?:[-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)?[\s*_]*")
-
-
 def _fragment(text: str) -> bool:
-    """Whether a list item reads as the continuation of its lead-in: it starts in lower case or ends open."""
-    body = text[_ITEM_MARKUP.match(text).end():].strip()  # type: ignore[union-attr]
-    return bool(body) and (body[0].islower() or body.rstrip(" *_").endswith((";", ",", " and", " or")))
+    """Whether a list item continues its lead-in's sentence ("the topics of the posts you write;"), rather than
+    making its own statement ("For example, AcmeBot does not access password-protected pages."): it starts in lower
+    case or ends open."""
+    body = text.lstrip(" *_>|")
+    marker = _LIST_ITEM.match(body)
+    body = body[marker.end():].strip(" *_") if marker else body.strip(" *_")
+    return bool(body) and (body[0].islower() or body.endswith((";", ",", " and", " or")))
 
 
 def _indent(text: str, line_start: int) -> int:
@@ -365,7 +364,7 @@ def _ai_service(structure: DocumentStructure, terms: dict[str, DefinedTerm]) -> 
     # A chat assistant that never says "prompt": it keeps speaking of AI and of conversations with it.
     if text.count("AI") >= 10 and text.count("onversations with") + text.count("hats with") >= 2:
         return True
-    # (a short document - an FAQ, one section - says it less often: "your chats with Aria", "the AI models behind it")
+    # (a short document - an FAQ, one section - says it less often: "your chats with Acme", "the AI models behind it")
     talk = sum(text.count(w) for w in ("onversation", "chats", "Chats"))
     return len(text) < 12_000 and talk >= 2 and text.count("AI") + text.count("model") >= 2 and any(
         w in text for w in ("ssistant", "hatbot", "onversations with", "hats with", "onversations you have with"))

@@ -109,9 +109,6 @@ _QUOTED_LABEL = re.compile(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]|
 _SETTINGS_PLACE = re.compile(r"\b(?:data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings|"
                              # withdrawing a consent given is how an opt-in is undone
                              r"withdraw\w* (?:your |their |that |this |the )?consent)\b", re.IGNORECASE)
-
-
-
 # The user's own hand on the switch ("you can turn off", "if you opt out"), not only an administrator's.
 _USER_SWITCHES = re.compile(r"\byou(?:r)? (?:\w+ ){0,3}?(?:opt|turn|switch|disabl|chang|adjust|object|withdraw|"
                             r"decline|choose|control|settings?)\w*", re.IGNORECASE)

@@ -81,7 +81,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?:AI|assistant|chatbot)[- ](?:interactions|conversations|chats|features?)|"
         r"(?:conversations?|interactions?|chats?) with (?:\w+ ){0,2}?"
         r"(?:AIs?|assistants?|chatbots?|models?|generative)\b|"
-        # "the conversations you have with Corvid Chat", "your chats with Aria": talking to a named product
+        # "the conversations you have with Acme Chat", "your chats with Acme": talking to a named product
         r"(?:conversations?|chats?) (?:you have |you hold )?with (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?\b(?! "
         r"(?:support|team|staff|employees|agents|representatives|users|members|friends|businesses))|"
         r"queries|"
