@@ -46,7 +46,7 @@ def train_usage_own(reading: Reading) -> Answer:
         return answer
     owned = ownership_usage(reading)
     if owned.verdict is Verdict.YES:
-        return Answer("train.usage.own", Verdict.LIKELY, Condition.NONE, 0.6, owned.evidence,
+        return Answer("train.usage.own", Verdict.LIKELY, owned.condition, 0.6, owned.evidence,
                       owned.explanation.replace("claims ownership of usage or service-generated data.",
                                                 "says the vendor owns usage or service-generated data, and no "
                                                 "clause limits what it may do with it, so training on it is "
@@ -143,7 +143,9 @@ def ownership_usage(reading: Reading) -> Answer:
     if not hits:
         return silent_answer("ownership.usage", reading)
     chosen = [Proposal(Verdict.YES, hits[0], 2, r.conditions) for r in hits[:1]]
-    return Answer("ownership.usage", Verdict.YES, Condition.NONE, 0.85, reading.evidence(p.reading for p in chosen),
+    # "Acme owns all Aggregated Data": a claim over de-identified statistics only
+    condition = Condition.DEIDENTIFIED if Condition.DEIDENTIFIED in hits[0].conditions else Condition.NONE
+    return Answer("ownership.usage", Verdict.YES, condition, 0.85, reading.evidence(p.reading for p in chosen),
                   describe(reading, chosen, "claims ownership of usage or service-generated data."))
 
 
