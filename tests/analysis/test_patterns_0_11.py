@@ -71,3 +71,64 @@ def test_owning_aggregated_usage_statistics_is_a_claim_over_de_identified_data()
     # what the vendor owns and never limits, it probably trains on: in the same de-identified form
     got = answer(_OWNED_AGGREGATES, "train.usage.own")
     assert (got.verdict, got.condition) == (Verdict.LIKELY, Condition.DEIDENTIFIED)
+
+
+_COMPANION = """# Acme Companion – Supplemental Terms
+
+## 1. Prompts and Responses
+
+"Prompts" are the requests you give the Companion, and "Responses" are what it generates. Prompts and Responses are
+together "Companion Interactions".
+
+## 2. How we use Companion Interactions
+
+Companion Interactions are not used to train or improve the Companion or any other Acme model unless you have enabled
+**Share Companion Chats** in Settings > Companion. The setting is off by default.
+"""
+
+
+def test_train_or_improve_a_product_or_any_other_model_is_training_and_enabling_a_setting_is_opting_in() -> None:
+    got = answer(_COMPANION, "train.ai_io")
+    assert (got.verdict, got.condition) == (Verdict.NO, Condition.OPT_IN)
+    got = answer(_COMPANION, "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_IN)
+
+
+def test_an_owner_switching_training_on_is_an_admin_control() -> None:
+    text = ('# Acme Terms\n\n## Team workspaces\n\nFor Team workspaces, the videos you upload are not used for model '
+            'training unless the Team Owner switches on "Contribute to model improvement" in the workspace settings.\n')
+    got = answer(text, "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.ADMIN)
+
+
+_ORGANISATION_TUNING = """# Acme AI Addendum
+
+## 2. Training
+
+2.1 Acme refrains from using Customer Data to train any model made available to other customers.
+
+2.2 Customer's administrators may, at their option, enable "Organisation Tuning" in the management console. Where
+Organisation Tuning is enabled, Acme will use Customer Data to fine-tune a model that is used only for Customer.
+"""
+
+
+def test_a_named_setting_that_administrators_enable_is_an_admin_control_over_the_training_it_names() -> None:
+    got = answer(_ORGANISATION_TUNING, "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.ADMIN)
+    assert any("may, at their option, enable" in e.quote for e in got.evidence)
+
+
+def test_a_named_setting_switched_on_by_default_is_an_opt_out() -> None:
+    text = ('# Acme Privacy Policy\n\n## Improving speech recognition\n\nWe may use Meeting Transcripts to improve the '
+            'accuracy of our speech-recognition models only where the host\'s account has "Contribute to caption '
+            'quality" switched on. For personal accounts this setting is switched on by default and can be switched '
+            'off at any time in Meet settings.\n')
+    got = answer(text, "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)
+    assert any("switched on by default" in e.quote for e in got.evidence)
+
+
+def test_a_fine_tuned_model_named_as_a_thing_is_not_training() -> None:
+    text = ('# Acme Terms\n\n## Fine-tuning\n\nYou may provide input such as prompts ("Input"). We will not use the '
+            'Fine-Tuned Model except to provide it to you under these Terms.\n')
+    assert answer(text, "train.content.own").verdict is not Verdict.NO

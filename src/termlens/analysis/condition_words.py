@@ -17,7 +17,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 OPT_IN = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|"
     # "Only if an administrator opts the workspace in will we use …": off until someone turns it on
-    r"only (?:if|where|when|once) (?:an? |the |your )?(?:\w+ )?(?:administrators?|admins?|owners?) (?:\w+ ){0,3}?"
+    r"(?:only (?:if|where|when|once)|unless) (?:an? |the |your )?(?:\w+ )?(?:administrators?|admins?|owners?) "
+    r"(?:\w+ ){0,3}?"
     r"(?:opts?|enables?|turns? (?:it |them )?on|switch(?:es)? (?:it |them )?on|activates?|selects?)\b|"
     # "You may withdraw your consent to …": the use rests on a consent given
     r"withdraw\w* (?:your |their )?consent|"
@@ -30,7 +31,13 @@ OPT_IN = _rx(
     r"(?:unless|until|if|once|where) you (?:have )?(?:choose to |decide to |elect to )?(?:join|enrol|enroll)\w*|"
     r"without (?:(?:your|the user['’]s|the customer['’]s|their|the|express|explicit|"
     r"prior|affirmative|written|separate) )+(?:consent|permission|authori[sz]ation)|with your (?:\w+ )?(?:consent|"
-    r"permission)|(?:if|where|when|only if|unless) you have (?:switched|turned) (?:it |this )?on|"
+    r"permission)|(?:if|where|when|only if|unless) you have (?:(?:switched|turned) (?:it |this )?on|enabled|"
+    r"activated)|"
+    # "only where the host's account has "Contribute to caption quality" switched on", "Where Organisation Tuning is
+    # enabled": a named switch that must be turned on first
+    r"(?:has|have) [\"“][^\"”]{2,60}[\"”] (?:switched|turned) on|"
+    r"(?:only (?:if|where|when|once)|where|unless) (?:the |your )?(?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+){0,3} "
+    r"(?:is|are|has been) (?:enabled|switched on|turned on)|"
     r"(?:if|where|when|only if|unless) you (?:choose to |decide to |elect to )?(?:opt in|enable|"
     r"turn on|switch on|turn it on|switch it on|activate|allow|consent|agree|give us permission|submit feedback|"
     r"provide feedback|share|permit|"
@@ -69,7 +76,8 @@ OPT_OUT = _rx(
 NO_WAY_OUT = _rx(r"\b(?:not (?:be )?possible to|cannot|can['’]t|unable to|no (?:way|option) to) "
                  r"(?:opt out|object|turn (?:it |this )?off|disable)\b")
 ADMIN = _rx(
-    r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|workspace owners?|"
+    r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|(?:workspace|team|tenant) owners?|"
+    r"admin console|"
     r"organi[sz]ation['’]s (?:admin\w*|owner)|your (?:employer|organi[sz]ation) (?:decides|controls|chooses))\b"
 )
 PLAN = _rx(

@@ -38,6 +38,11 @@ TRAIN_WORDS = _rx(
 )
 TRAIN_MODELS = _rx(
     r"\btrain\w* (?:[\w-]+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
+    # "to fine-tune a model" (not "the Fine-Tuned Model", which names the result)
+    r"\bfine[- ]?tun(?:e|es|ing) (?:an? |the |our |its |any )(?:[\w-]+ ){0,2}?(?:models?|LLMs?)\b|"
+    # "to train or improve Sidekick or any other Acme model": the product, then every other model
+    r"\btrain\w* (?:or|and) (?:improve|develop|evaluate|test)\w* (?:[\w-]+ ){1,3}?(?:or|and) (?:any|all|every) "
+    r"other (?:[\w-]+ ){0,2}?models?\b|"
     # "to train and evaluate the ranking and recommendation models"
     r"\btrain(?:,? (?:and |or )?(?:evaluate|improve|test|refine|tune|develop|fine-tune|retrain))+ (?:the |our |its )?"
     r"(?:[\w-]+ ){0,4}?(?:models?|algorithms?)\b|"

@@ -111,7 +111,16 @@ _SETTINGS_PLACE = re.compile(r"\b(?:data controls?|(?:privacy|account|your) sett
                              r"withdraw\w* (?:your |their |that |this |the )?consent)\b", re.IGNORECASE)
 # The user's own hand on the switch ("you can turn off", "if you opt out"), not only an administrator's.
 _USER_SWITCHES = re.compile(r"\byou(?:r)? (?:\w+ ){0,3}?(?:opt|turn|switch|disabl|chang|adjust|object|withdraw|"
-                            r"decline|choose|control|settings?)\w*", re.IGNORECASE)
+                            r"decline|choose|control|settings?|enabl|activat|join|enrol)\w*", re.IGNORECASE)
+
+
+def admin_switch_only(text: str) -> bool:
+    """Whether the switch a sentence names is an administrator's alone ("unless the Team Owner switches on …")."""
+    return bool(_ADMIN_SWITCHES.search(text)) and not _USER_SWITCHES.search(text)
+
+
+_ADMIN_SWITCHES = re.compile(r"\b(?:administrators?|admins?|owners?) (?:\w+ ){0,2}?(?:opt|turn|switch|enabl|activat)\w*",
+                             re.IGNORECASE)
 
 
 def _conditions(text: str) -> frozenset[Condition]:
