@@ -5,6 +5,7 @@ One synthetic clause set per rule, each asserting the answer a reader sees. None
 from __future__ import annotations
 
 from termlens.analysis import analyze
+from termlens.analysis.terms import Category, categorise_term
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 from termlens.pipeline.segment import segment
@@ -132,3 +133,66 @@ def test_a_fine_tuned_model_named_as_a_thing_is_not_training() -> None:
     text = ('# Acme Terms\n\n## Fine-tuning\n\nYou may provide input such as prompts ("Input"). We will not use the '
             'Fine-Tuned Model except to provide it to you under these Terms.\n')
     assert answer(text, "train.content.own").verdict is not Verdict.NO
+
+
+def _closed_purposes(extra_item: str = "") -> str:
+    return f"""# Acme Privacy Policy
+
+## 3. How we use your uploads
+
+When you use the app, we process the photos and clips you upload ("Uploads").
+
+We use Uploads only for the following purposes:
+
+1. to render the videos you request and store them in your library;
+2. to detect and prevent abuse;{extra_item}
+3. to comply with our legal obligations.
+
+We do not use Uploads for any other purpose.
+"""
+
+
+def test_a_lead_in_that_limits_uses_to_the_items_below_it_is_a_closed_list() -> None:
+    got = answer(_closed_purposes(), "train.content.own")
+    assert got.verdict is Verdict.UNLIKELY
+    assert answer(_closed_purposes(), "marketing.content").verdict is Verdict.UNLIKELY
+
+
+def test_a_closed_list_that_lists_improving_the_services_leaves_training_open() -> None:
+    got = answer(_closed_purposes("\n4. to develop and improve our products and services;"), "train.content.own")
+    assert got.verdict is Verdict.UNCLEAR
+
+
+def test_train_improve_or_develop_any_of_the_vendors_models_is_training() -> None:
+    text = ("# Acme Privacy Policy\n\n## Avatar Studio\n\nSource Photos are not used to train, improve or develop any "
+            "of Acme's general-purpose models.\n")
+    assert answer(text, "train.content.own").verdict is Verdict.NO
+
+
+_CUSTOMER_CODE = """# Acme Terms
+
+## 12. Customer Code
+
+12.1 "Customer Code" means any source code, configuration files and commit history that Customer pushes to Acme.
+
+12.2 Acme shall not use Customer Code to train, fine-tune or otherwise improve any artificial intelligence or machine
+learning model, whether operated by Acme or by a third party.
+
+12.3 Notwithstanding Section 12.2, nothing in this Agreement shall be construed as preventing Acme from using Customer
+Code that has been de-identified and aggregated with data from other customers to develop and improve its machine
+learning models.
+"""
+
+
+def test_a_later_grant_made_notwithstanding_the_exclusion_overrides_it_on_its_own_terms() -> None:
+    got = answer(_CUSTOMER_CODE, "train.content.own")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.DEIDENTIFIED)
+    # the override reaches Acme's own models only: others' training stays excluded
+    assert answer(_CUSTOMER_CODE, "train.content.third_party").verdict is Verdict.NO
+
+
+def test_a_gift_code_is_not_a_data_category_but_customer_code_is() -> None:
+    # (a bare "Code" read as data once made a gift-code clause a licence over users' posts)
+    gift = "a code, gift card or pre-paid offer for access to a Paid Subscription"
+    assert categorise_term("Code", gift) == frozenset()
+    assert Category.CONTENT in categorise_term("Customer Code", "any source code and files that Customer pushes")

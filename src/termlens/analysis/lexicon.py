@@ -45,7 +45,7 @@ TRAIN_MODELS = _rx(
     r"other (?:[\w-]+ ){0,2}?models?\b|"
     # "to train and evaluate the ranking and recommendation models"
     r"\btrain(?:,? (?:and |or )?(?:evaluate|improve|test|refine|tune|develop|fine-tune|retrain))+ (?:the |our |its )?"
-    r"(?:[\w-]+ ){0,4}?(?:models?|algorithms?)\b|"
+    r"(?:[\w’'-]+ ){0,4}?(?:models?|algorithms?)\b|"
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\b(?:re)?train(?:s|ed|ing)?(?: and (?:evaluate|improve|test))? (?:our|its|the|their) (?:[\w-]+ ){0,2}?"
     r"(?:engines?|classifiers?|recogni[sz]ers?)\b|"

@@ -211,6 +211,9 @@ def read_document(structure: DocumentStructure) -> Reading:
             continue
         via_terms, used = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
         categories = cues.categories | via_terms
+        if (opens_list or has(_NO_OTHER_PURPOSE, text)) and not cues.closed_list and _closes_the_list(structure,
+                                                                                                     sentence):
+            cues = replace(cues, closed_list=True)
         if opens_list:
             lead_cats = categories_in(text) | via_terms
             # "You agree not to:" and "You represent and warrant that:" both open lists of the user's own promises
@@ -250,6 +253,42 @@ def read_document(structure: DocumentStructure) -> Reading:
         )
     return Reading(structure=structure, sentences=tuple(_with_follow_up_controls(structure, kept)), terms=terms,
                    ai_service=_ai_service(structure, terms))
+
+
+# "We use Uploads only for the following purposes:", "We process Private Content only:": the items list every use.
+_ONLY_LEAD = re.compile(r"\bonly\b(?: (?:for|in) the following (?:\w+ )?(?:purposes|ways|reasons)| as follows)?:\s*$",
+                        re.IGNORECASE)
+# "We do not use Uploads or Renders for any other purpose.": the uses just listed are all of them.
+_NO_OTHER_PURPOSE = re.compile(r"\b(?:not|never)\b[^.;]{0,80}?\bfor any other purposes?\b", re.IGNORECASE)
+
+
+def _develops(text: str) -> bool:
+    """A listed use that could reach training or marketing: developing, improving, research, AI, advertising."""
+    low = text.lower()
+    return bool(has(lx.TRAIN_WORDS, text) or has(lx.IMPROVE_SERVICES, text) or has(lx.AI_DEVELOP, text)
+                or has(lx.AI_PURPOSE, text) or any(w in low for w in ("research", "advertis", "marketing", "promot",
+                                                                       "analy", "any other purpose")))
+
+
+def _closes_the_list(structure: DocumentStructure, sentence: Sentence) -> bool:
+    """A lead-in that limits the uses to the items under it ("only for the following purposes:"), or a sentence that
+    says the uses just listed are all ("for no other purpose"), where no listed use develops or trains anything:
+    a closed list of uses that leaves AI training out."""
+    sentences = structure.sentences
+    if sentence.text.rstrip().endswith(":"):
+        if not has(_ONLY_LEAD, sentence.text):
+            return False
+        listed = []
+        for s in sentences[sentence.index + 1:sentence.index + 15]:
+            line_start = structure.text.rfind("\n", 0, s.start) + 1
+            if s.section != sentence.section or not _LIST_ITEM.match(structure.text, line_start, line_start + 16):
+                break
+            listed.append(s.text)
+    else:
+        listed = [s.text for s in sentences[max(0, sentence.index - 8):sentence.index]
+                  if s.section == sentence.section]
+    return bool(listed) and not any(_develops(t) for t in listed) and not _develops(
+        _NO_OTHER_PURPOSE.sub(" ", sentence.text))
 
 
 # A short answer in a FAQ: "No.", "Nope.", "Yes, by default.", "Not unless you say so."

@@ -250,6 +250,17 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
         if condition is not Condition.NONE and condition not in grant.conditions:
             chosen.insert(1, next(p for p in broad_grants if condition in p.conditions))
         return answer(grant.verdict, condition, 0.7, chosen, what)
+    # "12.3 Notwithstanding Section 12.2, nothing … preventing Acme from using de-identified Customer Code to
+    # develop its models": a later grant that overrides the exclusion holds, on its own terms.
+    overrides = [g for g in broad_grants if g.reading.cues.notwithstanding and exclusions
+                 and g.reading.sentence.start > exclusions[0].reading.sentence.start]
+    if overrides:
+        grant = overrides[0]
+        condition = pick_condition(grant.conditions)
+        what = (f"grants use of this data for {use} notwithstanding the exclusion in section "
+                f"{exclusions[0].reading.section}, which it overrides")
+        what += f" ({condition.plain()})." if condition is not Condition.NONE else "."
+        return answer(grant.verdict, condition, 0.7, [grant, exclusions[0]], what)
     if exclusions:
         lead = [p for p in exclusions if p.reading.cues.notwithstanding] or exclusions
         chosen = lead[:1]

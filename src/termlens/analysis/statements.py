@@ -119,8 +119,8 @@ def admin_switch_only(text: str) -> bool:
     return bool(_ADMIN_SWITCHES.search(text)) and not _USER_SWITCHES.search(text)
 
 
-_ADMIN_SWITCHES = re.compile(r"\b(?:administrators?|admins?|owners?) (?:\w+ ){0,2}?(?:opt|turn|switch|enabl|activat)\w*",
-                             re.IGNORECASE)
+_ADMIN_SWITCHES = re.compile(
+    r"\b(?:administrators?|admins?|owners?) (?:\w+ ){0,2}?(?:opt|turn|switch|enabl|activat)\w*", re.IGNORECASE)
 
 
 def _conditions(text: str) -> frozenset[Condition]:

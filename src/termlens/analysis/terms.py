@@ -70,7 +70,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?:is|are) used|product analytics|"
         r"usage (?:metrics|statistics)|(?:service|product|performance|operational) metrics|"
         r"(?:listening|viewing|watch|search|streaming|playback) (?:history|statistics)|"
-        r"how (?:you|people|users|customers|members|organi[sz]ations|end users) (?:use|interact|engage)|product usage|feature (?:usage|adoption)|"
+        r"how (?:you|people|users|customers|members|organi[sz]ations|end users) (?:use|interact|engage)|product usage|"
+        r"feature (?:usage|adoption)|"
         r"error (?:reports|rates)|"
         r"performance data|"
         r"crash reports?|historical (?:use|usage)|"
@@ -117,7 +118,12 @@ _AI_MEANING = re.compile(r"\b(?:AI|artificial intelligence|models?|generated|gen
 _DATA_NAME = re.compile(
     r"\b(?:content|data|information|inputs?|outputs?|prompts?|materials?|submissions?|posts?|messages?|files?|"
     r"uploads?|communications|telemetry|usage|logs?|metadata|recordings?|transcripts?|contenus?|donn[ée]es|"
-    r"informations|interactions|activity)\b", _I)
+    r"informations|interactions|activity|"
+    # what users make on a service: "Customer Code", "Source Photos", "Creations", "Renders"
+    # (a bare "Code" is as often a gift code, and "Documents" the legal ones)
+    r"(?:source|customer|user|member|your|journal) (?:code|documents|notes|entries)|photos?|images?|videos?|"
+    r"creations|generations|renders|repositories|snippets)\b",
+    _I)
 # A definition that sweeps in "your user data" or "information you provide" may cover content too.
 _USER_DATA = re.compile(r"\b(?:(?:your )?user data|your data|information (?:that )?you provide|content you)\b", _I)
 _NAME_CUES: tuple[tuple[re.Pattern[str], frozenset[Category]], ...] = (
