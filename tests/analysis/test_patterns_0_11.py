@@ -196,3 +196,50 @@ def test_a_gift_code_is_not_a_data_category_but_customer_code_is() -> None:
     gift = "a code, gift card or pre-paid offer for access to a Paid Subscription"
     assert categorise_term("Code", gift) == frozenset()
     assert Category.CONTENT in categorise_term("Customer Code", "any source code and files that Customer pushes")
+
+
+def test_an_exclusion_of_private_repositories_leaves_the_grant_over_public_ones() -> None:
+    text = ('# Acme Terms\n\n## 7. Your Content\n\nYou retain all rights in the code you upload to Acme ("Your '
+            'Content"). You agree that Acme may use Your Content in public repositories to train the machine learning '
+            'models that power Acme features. Your Content in private repositories is never used to train Acme\'s '
+            'machine learning models.\n')
+    assert answer(text, "train.content.own").verdict is Verdict.YES
+
+
+def test_a_provider_bound_by_contract_to_refrain_from_training_its_own_models_excludes_others_training() -> None:
+    text = ("# Acme Privacy Policy\n\n## 7. AI providers\n\nWe send your prompts and reference images to AI providers "
+            "to generate images. We require each such provider, by contract, to refrain from retaining your prompts "
+            "and reference images for longer than 30 days and from using them to train or improve its own models.\n")
+    assert answer(text, "train.content.third_party").verdict is Verdict.NO
+
+
+_CREATIONS = """# Acme Terms
+
+## 9. User-Generated Levels
+
+9.1 "Creations" means any level, map or other material you build with the Acme Builder and publish to the Acme Hub.
+
+9.2 By publishing a Creation, you grant Acme a worldwide, perpetual, irrevocable licence to host, reproduce and adapt
+the Creation for any purpose connected with Acme's business, including to research, develop and train the generative
+and procedural systems that power Acme's level-creation tools.
+
+9.3 Acme may feature any published Creation, along with your display name, in trailers, storefront pages and other
+advertising for Acme games.
+"""
+
+
+def test_a_term_defined_in_the_plural_reaches_its_singular_use() -> None:
+    # "material you build" is the user's content; "a Creation" is one of the "Creations"
+    assert answer(_CREATIONS, "marketing.content").verdict is Verdict.YES
+    assert answer(_CREATIONS, "license.content.broad").verdict is Verdict.YES
+
+
+def test_training_generative_systems_is_training() -> None:
+    assert answer(_CREATIONS, "train.content.own").verdict is Verdict.YES
+
+
+def test_featuring_content_in_social_media_campaigns_is_marketing() -> None:
+    text = ('# Acme Terms\n\n## 6. Community Gallery\n\nWhen you share an image you create to the Community Gallery '
+            '("Gallery Content"), other users can see it. Acme may select Gallery Content to feature on our homepage, '
+            'in newsletters and in our social media campaigns.\n')
+    assert answer(text, "marketing.content").verdict in (Verdict.YES, Verdict.LIKELY)

@@ -187,7 +187,7 @@ OTHERS_MODELS_ONLY = _rx(
     r"their(?: own)?|others['’]|partners['’]) (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?|products)\b|"
     r"\bfor (?:their|its|the \w+['’]s) own (?:independent )?(?:\w+ )?(?:model )?training\b|"
     # "each vendor … will not use them to train or improve its own models": "its" is the recipient's
-    r"\b(?:vendors?|providers?|suppliers?|processors?|sub-?processors?|partners?|licensees?)\b[^.;]{0,120}?"
+    r"\b(?:vendors?|providers?|suppliers?|processors?|sub-?processors?|partners?|licensees?)\b[^.;]{0,160}?"
     r"\b(?:train|improv|develop|fine[- ]?tun)\w* (?:or (?:train|improv|develop)\w* )?its own (?:[\w-]+ ){0,2}?"
     r"(?:models?|AI|LLMs?)\b"
 )

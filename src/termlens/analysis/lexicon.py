@@ -49,6 +49,8 @@ TRAIN_MODELS = _rx(
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\b(?:re)?train(?:s|ed|ing)?(?: and (?:evaluate|improve|test))? (?:our|its|the|their) (?:[\w-]+ ){0,2}?"
     r"(?:engines?|classifiers?|recogni[sz]ers?)\b|"
+    # "to research, develop and train the generative and procedural systems that power …"
+    r"\btrain\w* (?:[\w-]+ ){0,3}?(?:generative|AI|ML|machine[- ]learning|neural)\b(?: [\w-]+){0,3}? systems?\b|"
     r"\b(?:models?|AI) (?:training|are trained|is trained)\b|"
     # "To improve the accuracy and quality of our services (including our AI models)": improving models is training
     r"\b(?:improv\w+|enhanc\w+|creat\w+)\b[^.;|]{0,80}?(?:\(|, )(?:including|such as) (?:our |its |the )?(?:AI |ML |"
@@ -330,6 +332,8 @@ MARKETING = _rx(
     r"\b(?:marketing|advertis(?!ers?\b)\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promotional|sponsor\w+|"
     # "promoting and redistributing part or all of the Service"
     r"to market|publicit\w+|publicité|publicitaires?|supports? de communication|"
+    # "to feature on our homepage, in newsletters and in our social media campaigns"
+    r"(?:social media|marketing|promotional|ad|advertising) campaigns?|"
     r"promot(?:e|es|ing)(?: (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
     r"any part) of)? (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"

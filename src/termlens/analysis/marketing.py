@@ -56,7 +56,7 @@ def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
     text = r.sentence.text[:6000]
     ads = [m.start() for m in lx.MARKETING.finditer(text)]
     spots = [m.start() for m in USER_CONTENT.finditer(text)]
-    spots += [text.find(t) for t in r.terms if Category.CONTENT in reading.terms[t].categories]
+    spots += [text.find(t if t in text else t[:-1]) for t in r.terms if Category.CONTENT in reading.terms[t].categories]
     return any(abs(a - b) <= 150 for a in ads for b in spots if b >= 0)
 
 

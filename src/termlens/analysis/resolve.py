@@ -63,6 +63,9 @@ NAMED_KINDS = re.compile(
     r"\b(?:audio|videos?|chats?|screen[- ]shar\w*|attachments?|files|messages|recordings|transcripts|images|photos|"
     r"e-?mails?|voice ?mails?|documents|"
     r"voice|whiteboards?|polls?|"
+    # "Your Content in private repositories", "private videos": the private part, with the public part left over
+    r"private (?:[\w-]+ )?(?:repositor(?:y|ies)|content|posts|projects|videos|photos|files|boards|notebooks|"
+    r"datasets|spaces|communities)|"
     # "does not … personal data that qualifies as sensitive data": one class of data, not all of it
     r"sensitive (?:personal )?(?:data|information)|special categor(?:y|ies))\b", re.IGNORECASE)
 # "any of your content", or a list closed by a catch-all ("audio, video, chat … or other communications-like

@@ -154,7 +154,7 @@ _GATE_WORDS = (
     "limited", "restrict", "except", "other than", "research", "optimi", "build", "publicit", "vend", "propri",
     "apprentissage", "sponsor", "their services", "disclaim", "retain", "uniquement", "seulement", "sauf", "yours",
     "behalf", "necessary to", "need to know", "onfidential", "subscriber", "firehose", "data dump",
-    "derivative rights", "belong",
+    "derivative rights", "belong", "campaign",
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
@@ -175,7 +175,7 @@ def _may_matter(text: str) -> bool:
 
 _NOTHING = frozenset[Condition]()
 # Cheap substring checks that rule a pattern out before the regex runs (most clauses have none of them).
-_MARKETING_HINTS = ("market", "advertis", "ads", "promot", "sponsor", "publicit")
+_MARKETING_HINTS = ("market", "advertis", "ads", "promot", "sponsor", "publicit", "campaign")
 _OWNERSHIP_HINTS = ("own", "title", "propert", "belong", "retain", "assign", "propri", "appartien")
 _SCOPED_HINTS = ("connect", "link", "integrat", "sync", "oauth", "api", "for example", "for instance")
 _SALE_HINTS = ("sell", "sold", "sale", "rent", "monetiz", "licen", "share", "vend", "louons")

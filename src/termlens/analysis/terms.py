@@ -52,8 +52,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos|comment|"
         # "any text that you add in a comment", "boards you create": what the user writes is content
-        r"(?:text|words|things|works?|content|posts|projects?|creations?|designs?) (?:that )?you (?:create|add|write|"
-        r"post|upload|type|share|make public|publish))\b",
+        r"(?:text|words|things|works?|content|posts|projects?|creations?|designs?|materials?) (?:that )?you (?:create|"
+        r"add|write|post|upload|type|share|make public|publish|build|make|submit|compose))\b",
         _I,
     ),
     Category.USAGE: re.compile(
@@ -302,7 +302,9 @@ def term_categories(text: str, terms: dict[str, DefinedTerm]) -> tuple[frozenset
     cats: set[Category] = set()
     used: list[str] = []
     for term, defined in terms.items():
-        if term in text:
+        # ("Creations" defined, "any published Creation" used: one of them)
+        if term in text or (term.endswith("s") and len(term) > 4 and term[:-1] in text
+                            and re.search(r"\b" + re.escape(term[:-1]) + r"\b", text)):
             cats |= defined.categories
             used.append(term)
     return frozenset(cats), tuple(used)
