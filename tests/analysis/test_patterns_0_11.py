@@ -243,3 +243,31 @@ def test_featuring_content_in_social_media_campaigns_is_marketing() -> None:
             '("Gallery Content"), other users can see it. Acme may select Gallery Content to feature on our homepage, '
             'in newsletters and in our social media campaigns.\n')
     assert answer(text, "marketing.content").verdict in (Verdict.YES, Verdict.LIKELY)
+
+
+def test_nothing_preventing_training_save_where_you_turned_a_toggle_off_is_an_opt_out_control() -> None:
+    text = ('# Acme Copilot Terms\n\n## 2. Improvement\n\n"Copilot Content" means your prompts and the responses.\n\n'
+            '2.1 Nothing in these Terms shall be construed as preventing Acme from using Copilot Content to improve '
+            'Copilot, including by training, fine-tuning and evaluating the underlying models, save where you have '
+            'turned off the "Use my conversations to improve Acme" toggle in Settings.\n')
+    got = answer(text, "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)
+    assert answer(text, "train.ai_io").verdict in (Verdict.YES, Verdict.LIKELY)
+
+
+def test_an_exclusion_that_follows_the_owner_turning_a_toggle_off_is_not_an_exclusion() -> None:
+    text = ('# Acme Agreement\n\n## 9. Model improvement\n\n"Customer Videos" means the videos Customer uploads.\n\n'
+            'Nothing in this Agreement shall prevent Acme from using Customer Videos to train the machine-learning '
+            'models that power Acme Captions, unless the Workspace Owner has disabled the "AI Model Improvement" '
+            'toggle. If the Workspace Owner disables the toggle, Acme will not use Customer Videos uploaded after '
+            'that time for model training.\n')
+    assert answer(text, "train.content.own").verdict is Verdict.YES
+
+
+def test_no_setting_that_turns_training_off_is_a_stated_no() -> None:
+    text = ("# Acme Assistant Terms\n\n## 2. Conversations\n\nAcme uses your conversations with the assistant to "
+            "train and fine-tune the models that power it. At this time there is no setting that turns this use off; "
+            "if you do not want your conversations used in this way, please do not use the assistant.\n")
+    got = answer(text, "control.ai_training")
+    assert got.verdict is Verdict.NO
+    assert got.evidence and "no setting" in got.evidence[0].quote

@@ -74,7 +74,11 @@ OPT_OUT = _rx(
 )
 # "it is not possible to opt out of it": no way out
 NO_WAY_OUT = _rx(r"\b(?:not (?:be )?possible to|cannot|can['’]t|unable to|no (?:way|option) to) "
-                 r"(?:opt out|object|turn (?:it |this )?off|disable)\b")
+                 r"(?:opt out|object|turn (?:it |this )?off|disable)\b|"
+                 # "there is no setting that turns this use off", "do not currently offer a setting that excludes"
+                 r"\b(?:is no|not (?:currently )?(?:offer|provide|have) (?:a|any)) (?:setting|option|switch|toggle|"
+                 r"control|way|mechanism) (?:that |to )?(?:turns?|switch\w*|exclud\w*|stops?|disabl\w*|opt)|"
+                 r"\b(?:your|the) only (?:option|way|choice|recourse) is to (?:delete|close|stop)")
 ADMIN = _rx(
     r"\b(?:account (?:owner|administrator|admin)s?|admins?|administrators?|(?:workspace|team|tenant) owners?|"
     r"admin console|"
@@ -109,6 +113,9 @@ DEIDENTIFIED = _rx(
 OPTED_OUT_THEN_NOT = _rx(
     r"\b(?:once|if|when|after|where) you (?:have )?(?:opt(?:ed)? out|turn(?:ed)? (?:it |this )?off|disabl\w+|"
     r"withdr[ae]w\w*|object\w*|(?:choose|decide|elect) not to)|"
+    # "If the Workspace Owner disables the toggle, Acme will not use …": on until the owner turns it off
+    r"\b(?:once|if|when|after|where) (?:the |an? |your )?(?:\w+ )?(?:administrators?|admins?|owners?) (?:has |have )?"
+    r"(?:opt(?:s|ed)? out|disabl\w+|turn\w* (?:it |this |the \w+ )?off|switch\w* (?:it |this |the \w+ )?off)|"
     r"\bif (?:[\w&-]+ ){1,3}(?:is|are) (?:off|turned off|disabled|paused)\b|"
     # "You can switch it off at any time …; once you do, it will no longer be used"
     r"\b(?:switch|turn)\w* (?:it |this )?off\b[^.]{0,160}?\b(?:once|after|when) you (?:have )?(?:do|do so|done so)\b|"

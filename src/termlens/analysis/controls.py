@@ -26,7 +26,7 @@ def control_ai_training(reading: Reading) -> Answer:
                   or _consent_to_development(reading) or _choice_to_keep_from_ai(reading))
         if follow is not None:
             return follow
-        return silent_answer("control.ai_training", reading)
+        return _no_way_out(reading) or silent_answer("control.ai_training", reading)
     # The sentence that states the control ("You can choose whether …", "If you opt out, …") is the evidence,
     # ahead of a training sentence that merely mentions a setting in passing.
     hits.sort(key=lambda r: (not has(_CONTROL_LEAD, r.sentence.text),
@@ -221,4 +221,21 @@ def _named_switch(reading: Reading) -> Answer | None:
             return Answer("control.ai_training", Verdict.YES, condition, 0.7, reading.evidence([found, r]),
                           describe(reading, chosen, "names a setting that turns the AI training it describes on or "
                                                     "off."))
+    return None
+
+
+def _no_way_out(reading: Reading) -> Answer | None:
+    """"At this time there is no setting that turns this use off": the document says in so many words that the AI
+    training it describes has no control, which is a stated "no", not silence."""
+    ai_sections = {r.sentence.section for r in reading.sentences if (r.cues.ai_training or r.cues.ai_development)
+                   and not r.cues.negated and not r.restricted}
+    for sentence in reading.structure.sentences:
+        text = sentence.text
+        if (sentence.section in ai_sections or has(lx.AI_WORDS, text)) and has(lx.NO_WAY_OUT, text):
+            r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
+                                reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
+                                False)
+            chosen = [Proposal(Verdict.NO, r, 2, frozenset())]
+            return Answer("control.ai_training", Verdict.NO, Condition.NONE, 0.8, reading.evidence([r]),
+                          describe(reading, chosen, "says there is no way to turn the AI training it describes off."))
     return None

@@ -44,7 +44,8 @@ TRAIN_MODELS = _rx(
     r"\btrain\w* (?:or|and) (?:improve|develop|evaluate|test)\w* (?:[\w-]+ ){1,3}?(?:or|and) (?:any|all|every) "
     r"other (?:[\w-]+ ){0,2}?models?\b|"
     # "to train and evaluate the ranking and recommendation models"
-    r"\btrain(?:,? (?:and |or )?(?:evaluate|improve|test|refine|tune|develop|fine-tune|retrain))+ (?:the |our |its )?"
+    r"\btrain(?:ing)?(?:,? (?:and |or )?(?:evaluat\w*|improv\w*|test\w*|refin\w*|tun\w*|develop\w*|fine-tun\w*|"
+    r"retrain\w*))+ (?:the |our |its )?"
     r"(?:[\w’'-]+ ){0,4}?(?:models?|algorithms?)\b|"
     # "help train our suggestion engine", "train our classifiers": the systems that learn, by another name
     r"\b(?:re)?train(?:s|ed|ing)?(?: and (?:evaluate|improve|test))? (?:our|its|the|their) (?:[\w-]+ ){0,2}?"
