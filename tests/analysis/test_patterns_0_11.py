@@ -271,3 +271,23 @@ def test_no_setting_that_turns_training_off_is_a_stated_no() -> None:
     got = answer(text, "control.ai_training")
     assert got.verdict is Verdict.NO
     assert got.evidence and "no setting" in got.evidence[0].quote
+
+
+def test_public_notebooks_licensed_to_companies_that_develop_ai_models_is_others_training() -> None:
+    text = ("# Acme Terms\n\n## 7. Public Notebooks\n\nAcme may make Public Notebooks available, individually or in "
+            "bulk, to third parties under licence, including research institutions and companies that develop "
+            "artificial intelligence and machine-learning models, who may use them to train those models.\n")
+    assert answer(text, "train.content.third_party").verdict is Verdict.YES
+
+
+def test_partners_who_use_public_datasets_to_build_models_train_on_them() -> None:
+    text = ("# Acme FAQ\n\n## What about public datasets?\n\nWe package public datasets into our quarterly snapshots, "
+            "which we provide to research and industry partners who use them to build and evaluate machine learning "
+            "models.\n")
+    assert answer(text, "train.content.third_party").verdict is Verdict.YES
+
+
+def test_not_giving_the_contents_of_your_notebooks_to_third_parties_for_training_excludes_others_training() -> None:
+    text = ("# Acme Privacy Policy\n\n## 5. Your notebooks\n\nWe do not sell, rent or license the contents of your "
+            "notebooks to anyone, and we do not give them to third parties for training artificial intelligence.\n")
+    assert answer(text, "train.content.third_party").verdict is Verdict.NO

@@ -183,7 +183,8 @@ RIGHTS_HOLDERS_CONTENT = _rx(
 # models"): it says nothing of the vendor's own models. "to train Acme or third-party models" is not this,
 # because the verb's object starts with the vendor.
 OTHERS_MODELS_ONLY = _rx(
-    r"\b(?:train\w*|improv\w*|develop\w*|fine[- ]?tun\w*) (?:the )?(?:third[- ]part(?:y|ies)['’]?|other companies['’]?|"
+    r"\b(?:train\w*|improv\w*|develop\w*|fine[- ]?tun\w*) (?:(?:or|and) \w+ )?(?:the )?(?:third[- ]part(?:y|ies)['’]?|"
+    r"other companies['’]?|"
     r"their(?: own)?|others['’]|partners['’]) (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?|products)\b|"
     r"\bfor (?:their|its|the \w+['’]s) own (?:independent )?(?:\w+ )?(?:model )?training\b|"
     # "each vendor … will not use them to train or improve its own models": "its" is the recipient's

@@ -48,7 +48,12 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?:text|voice|audio|image) data|"
         r"what you (?:write|type|post|upload|say|create)|"
         # "your Projects", "your boards", "your journal entries": what the user makes on the service
-        r"your (?:\w+ )?(?:projects|boards|designs|creations|artworks?|repositories|notes|entries)|"
+        r"your (?:\w+ )?(?:projects|boards|designs|creations|artworks?|repositories|notes|entries|notebooks|"
+        r"datasets)|"
+        # "the contents of your notebooks", "public notebooks": what users keep or publish on the service
+        r"contents? of your (?:\w+ ){0,2}?(?:notebooks?|datasets?|workspaces?|drives?|accounts?|snaps|stories|"
+        r"libraries|vaults?)|"
+        r"public (?:notebooks|datasets|projects|galleries|portfolios)|"
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos|comment|"
         # "any text that you add in a comment", "boards you create": what the user writes is content

@@ -19,7 +19,7 @@ from termlens.domain.vocabulary import Condition, Verdict
 # Passing the data to others for training: "we share … with partners … to train their models", "we
 # license content to AI developers". Training *our* models on data *from* partners is not this.
 _THIRD_PARTY_TRAINING = re.compile(
-    r"\b(?:shar\w+|disclos\w+|provid\w+|sell\w*|sold|licen[cs]\w*|transfer\w*|make \w+ available|extends?)\b"
+    r"\b(?:shar\w+|disclos\w+|provid\w+|sell\w*|sold|licen[cs]\w*|transfer\w*|make (?:\w+ ){1,3}?available|extends?)\b"
     r"[^.]{0,80}?"
     r"\b(?:to|with|by)\s+(?:\w+\s+){0,2}?(?:third[- ]part\w+|partners?|affiliates|other companies|others|developers|"
     r"researchers|"
@@ -27,8 +27,9 @@ _THIRD_PARTY_TRAINING = re.compile(
     # the recipients' own use: "third parties with whom we have data partnerships, who may use Member Content
     # (including to train … models)", "Model Providers may use them to improve and train their models"
     r"\b(?:third[- ]part\w+|partners?|affiliates?|(?:model |AI )?providers|developers|researchers|"
-    r"organi[sz]ations)\b[^;]{0,120}?\b(?:may|can|will|are (?:permitted|allowed|entitled) to) use\b[^;]{0,160}?"
-    r"\b(?:train\w*|fine[- ]tun\w*)\b",
+    r"organi[sz]ations)\b[^;]{0,120}?\b(?:may|can|will|are (?:permitted|allowed|entitled) to|who) use\b[^;]{0,160}?"
+    r"\b(?:train\w*|fine[- ]tun\w*|(?:build|develop)\w* (?:and (?:evaluat|test|train)\w* )?(?:\w+ ){0,2}?"
+    r"(?:machine[- ]learning|AI|artificial intelligence) models?)\b",
     re.IGNORECASE,
 )
 
