@@ -291,3 +291,20 @@ def test_not_giving_the_contents_of_your_notebooks_to_third_parties_for_training
     text = ("# Acme Privacy Policy\n\n## 5. Your notebooks\n\nWe do not sell, rent or license the contents of your "
             "notebooks to anyone, and we do not give them to third parties for training artificial intelligence.\n")
     assert answer(text, "train.content.third_party").verdict is Verdict.NO
+
+
+def test_what_opting_out_cannot_undo_is_not_an_exclusion() -> None:
+    text = ("# Acme Terms\n\n## 9. Your Content\n\nYou grant Acme a licence to use the notes you store to train, "
+            "validate and improve the machine-learning models that power Acme's features. If you do not want your "
+            "notes used in this way, your only option is to delete them; content already used for training cannot "
+            "be removed from a trained model.\n")
+    assert answer(text, "train.content.own").verdict is Verdict.YES
+
+
+def test_a_setting_labelled_for_improvement_is_a_control_over_the_training_described_elsewhere() -> None:
+    text = ('# Acme Privacy Notice\n\n## 3. Improving our features\n\nWe may use the documents you write to train and '
+            'refine the models behind our writing features.\n\n## 4. Your choices\n\nYou may object to this at any '
+            'time by switching off "Help improve Acme" under Settings > Privacy.\n')
+    got = answer(text, "control.ai_training")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)
+    assert any("Help improve Acme" in e.quote for e in got.evidence)

@@ -22,7 +22,8 @@ def control_ai_training(reading: Reading) -> Answer:
         and r.conditions & {Condition.OPT_IN, Condition.OPT_OUT, Condition.ADMIN}
     ]
     if not hits:
-        follow = (_control_after_training(reading) or _named_switch(reading) or _objection_to_ai(reading)
+        follow = (_control_after_training(reading) or _named_switch(reading) or _improvement_switch(reading)
+                  or _objection_to_ai(reading)
                   or _consent_to_development(reading) or _choice_to_keep_from_ai(reading))
         if follow is not None:
             return follow
@@ -238,4 +239,36 @@ def _no_way_out(reading: Reading) -> Answer | None:
             chosen = [Proposal(Verdict.NO, r, 2, frozenset())]
             return Answer("control.ai_training", Verdict.NO, Condition.NONE, 0.8, reading.evidence([r]),
                           describe(reading, chosen, "says there is no way to turn the AI training it describes off."))
+    return None
+
+
+# A setting whose own label says it governs improvement or training: "Help improve Acme", "Use my content to improve
+# Acme AI", "Contribute to model improvement".
+_IMPROVEMENT_LABEL = re.compile(r"\b(?:improv\w*|train\w*|models?|AI|machine learning)\b", re.IGNORECASE)
+
+
+def _improvement_switch(reading: Reading) -> Answer | None:
+    """In a document that describes AI training, a sentence that lets the user (or an admin) switch a setting
+    labelled for improvement or training on or off: a control over that training, wherever it sits."""
+    trains = [r for r in reading.sentences if (r.cues.ai_training or r.cues.ai_development) and not r.cues.negated
+              and not r.restricted]
+    if not trains:
+        return None
+    for sentence in reading.structure.sentences:
+        text = sentence.text
+        if not has(_SWITCHED, text) or not any(has(_IMPROVEMENT_LABEL, name) for name in _switch_names(text)):
+            continue
+        if any(h in text.lower() for h in ("admin", "owner")) and has(lx.ADMIN, text):
+            condition = Condition.ADMIN
+        elif has(_ON_BY_DEFAULT, text) or has(lx.OPT_OUT, text):
+            condition = Condition.OPT_OUT
+        else:
+            condition = Condition.OPT_IN
+        found = SentenceReading(sentence, trains[0].cues, trains[0].categories, trains[0].terms,
+                                reading.structure.section_number(sentence.section), frozenset({condition}),
+                                trains[0].own, False, False)
+        chosen = [Proposal(Verdict.YES, found, 2, frozenset({condition}))]
+        return Answer("control.ai_training", Verdict.YES, condition, 0.7, reading.evidence([found, trains[0]]),
+                      describe(reading, chosen, "names a setting for improving or training its models that you "
+                                                "(or an admin) can switch."))
     return None

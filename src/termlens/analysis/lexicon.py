@@ -168,6 +168,10 @@ FALSE_NEGATION = _rx(
     r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by|"
     # "this will not affect Prompts already used": what a switch does not undo, not a use denied
     r"(?:will|does|do|shall) not affect|"
+    # "content already used for training cannot be removed from a trained model", "models already trained will not be
+    # retrained": what opting out cannot undo
+    r"(?:cannot|can['’]t|will not|won['’]t|shall not) be (?:removed|deleted|erased|undone|extracted|retrained|"
+    r"unlearned|untrained)|"
     # "… for any lawful purpose, provided that Acme does not identify you": a proviso conditions the grant
     r"provided (?:always )?that [^.;]{0,200}|"
     # "Nothing in these Terms shall be construed as preventing Acme from using …": a double negative that permits
@@ -178,7 +182,7 @@ FALSE_NEGATION = _rx(
 NOTHING_PERMITS = _rx(r"\bnothing (?:[\w,]+ ){0,6}?(?:shall|will|may|is to) (?:be )?(?:construed|interpreted|deemed|"
                       r"read) (?:as |to )?(?:permit|allow|authori[sz]|grant|entitl|licen[cs])\w*")
 # (every false negation holds one of these; most sentences hold none, and a substring test is far cheaper than the sub)
-_FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don", "provided")
+_FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don", "provided", "n't be", "n’t be")
 
 
 def without_false_negations(text: str) -> str:
