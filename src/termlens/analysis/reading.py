@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.list_items import LIST_ITEM, NO_OTHER_PURPOSE, closes_the_list, fragment, line_indent
 from termlens.analysis.statements import Cues, has, read_sentence
 from termlens.analysis.terms import (
     Category,
@@ -26,7 +27,7 @@ from termlens.domain.model import Answer, DocumentStructure, Evidence, Sentence
 from termlens.domain.vocabulary import Condition
 
 _GRANT_OPENS_LIST = re.compile(r"\bgrant(?:s)? (?:to )?\S+ (?:a|an|the)?\s*:\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)\s")
+
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,8 @@ def read_document(structure: DocumentStructure) -> Reading:
     for sentence, row in ((piece, whole) for whole in structure.sentences for piece in _pieces(whole)):
         text = sentence.text
         line_start = text_all.rfind("\n", 0, sentence.start) + 1
-        is_item = bool(_LIST_ITEM.match(text_all, line_start, line_start + 16))
-        indent = _indent(text_all, line_start)
+        is_item = bool(LIST_ITEM.match(text_all, line_start, line_start + 16))
+        indent = line_indent(text_all, line_start)
         if sub_lead is not None and (not is_item or indent <= sub_lead[0] or sentence.section != sub_lead[1]):
             sub_lead = None
         under = sub_lead
@@ -196,7 +197,7 @@ def read_document(structure: DocumentStructure) -> Reading:
             # purpose in a list, not a heading, however short
             cues = replace(cues, heading_only=False)
         continued = ""
-        if outer and lead_purpose and (not cues.relevant or has(_VENDOR_WILL_NOT, lead_purpose)) and _fragment(text):
+        if outer and lead_purpose and (not cues.relevant or has(_VENDOR_WILL_NOT, lead_purpose)) and fragment(text):
             # "To decide which ads to show you, we use: - the topics of the posts you write": the item is what the
             # lead-in's use reaches, read with it
             cues = read_sentence(f"{lead_purpose} {text}")
@@ -211,7 +212,7 @@ def read_document(structure: DocumentStructure) -> Reading:
             continue
         via_terms, used = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
         categories = cues.categories | via_terms
-        if (opens_list or has(_NO_OTHER_PURPOSE, text)) and not cues.closed_list and _closes_the_list(structure,
+        if (opens_list or has(NO_OTHER_PURPOSE, text)) and not cues.closed_list and closes_the_list(structure,
                                                                                                      sentence):
             cues = replace(cues, closed_list=True)
         if opens_list:
@@ -255,42 +256,6 @@ def read_document(structure: DocumentStructure) -> Reading:
                    ai_service=_ai_service(structure, terms))
 
 
-# "We use Uploads only for the following purposes:", "We process Private Content only:": the items list every use.
-_ONLY_LEAD = re.compile(r"\bonly\b(?: (?:for|in) the following (?:\w+ )?(?:purposes|ways|reasons)| as follows)?:\s*$",
-                        re.IGNORECASE)
-# "We do not use Uploads or Renders for any other purpose.": the uses just listed are all of them.
-_NO_OTHER_PURPOSE = re.compile(r"\b(?:not|never)\b[^.;]{0,80}?\bfor any other purposes?\b", re.IGNORECASE)
-
-
-def _develops(text: str) -> bool:
-    """A listed use that could reach training or marketing: developing, improving, research, AI, advertising."""
-    low = text.lower()
-    return bool(has(lx.TRAIN_WORDS, text) or has(lx.IMPROVE_SERVICES, text) or has(lx.AI_DEVELOP, text)
-                or has(lx.AI_PURPOSE, text) or any(w in low for w in ("research", "advertis", "marketing", "promot",
-                                                                       "analy", "any other purpose")))
-
-
-def _closes_the_list(structure: DocumentStructure, sentence: Sentence) -> bool:
-    """A lead-in that limits the uses to the items under it ("only for the following purposes:"), or a sentence that
-    says the uses just listed are all ("for no other purpose"), where no listed use develops or trains anything:
-    a closed list of uses that leaves AI training out."""
-    sentences = structure.sentences
-    if sentence.text.rstrip().endswith(":"):
-        if not has(_ONLY_LEAD, sentence.text):
-            return False
-        listed = []
-        for s in sentences[sentence.index + 1:sentence.index + 15]:
-            line_start = structure.text.rfind("\n", 0, s.start) + 1
-            if s.section != sentence.section or not _LIST_ITEM.match(structure.text, line_start, line_start + 16):
-                break
-            listed.append(s.text)
-    else:
-        listed = [s.text for s in sentences[max(0, sentence.index - 8):sentence.index]
-                  if s.section == sentence.section]
-    return bool(listed) and not any(_develops(t) for t in listed) and not _develops(
-        _NO_OTHER_PURPOSE.sub(" ", sentence.text))
-
-
 # A short answer in a FAQ: "No.", "Nope.", "Yes, by default.", "Not unless you say so."
 _SHORT_ANSWER = re.compile(r"^\W*(?:(yes)|no|nope|never|not unless|absolutely not|not at all)\b", re.IGNORECASE)
 
@@ -313,22 +278,6 @@ def _faq_answer(structure: DocumentStructure, sentence: Sentence) -> Cues | None
 # "We will never:", "Provider shall not:": a list of what the vendor promises not to do, each item read with it.
 _VENDOR_WILL_NOT = re.compile(r"^\W*(?:we|(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2}) (?:will|shall|do|does|"
                               r"agrees?|undertakes?|promises?)(?: to)? (?:not|never)\b[^:]{0,60}:\W*$", re.IGNORECASE)
-
-
-def _fragment(text: str) -> bool:
-    """Whether a list item continues its lead-in's sentence ("the topics of the posts you write;"), rather than
-    making its own statement ("For example, AcmeBot does not access password-protected pages."): it starts in lower
-    case or ends open."""
-    body = text.lstrip(" *_>|")
-    marker = _LIST_ITEM.match(body)
-    body = body[marker.end():].strip(" *_") if marker else body.strip(" *_")
-    return bool(body) and (body[0].islower() or body.endswith((";", ",", " and", " or")))
-
-
-def _indent(text: str, line_start: int) -> int:
-    """How far a line is indented (spaces and tabs before its first character)."""
-    head = text[line_start:line_start + 40]
-    return len(head) - len(head.lstrip(" \t"))
 
 
 # "We do not use your Content for these purposes": the purpose is the one the sentence before names.
