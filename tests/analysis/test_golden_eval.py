@@ -37,6 +37,8 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     # (0.925 / 0.725 / 0.975 / 0.625 at 0.8.0; aggregate only)
     # 0.10.0 reads (c69c6fb and 846fb7d, aggregate only): 0.925 / 0.713 / 0.975 / 0.637 both times - one marketing
     # answer left the exact verdict (still within the defensible set); not investigated, so as not to tune on held-out
+    # 0.11.0 read (aggregate only): unchanged, as on heldout_c and heldout_d (every document-level answer on the archive
+    # is byte-identical to 0.10.0's)
     "heldout_b": (0.91, 0.70, 0.96, 0.62),
     # heldout_c (5 documents of the retired held-out's services; its 5 AI-assistant documents were retired into dev as
     # dev_m.yaml at the start of 0.8.0): 0.725 / 0.675 / 1.000 / 0.550 at both 0.9.0 reads (0.700 / 0.675 / 1.000 /
@@ -45,9 +47,10 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     # heldout_d (11 versions never labelled of held-out-only documents, labelled blind in the 0.8.0 cycle): 0.886 /
     # 0.716 / 0.989 / 0.591 at both 0.9.0 reads (0.864 / 0.705 / 0.989 / 0.580 with 0.7.0 and 0.8.0).
     "heldout_d": (0.87, 0.70, 0.97, 0.58),
-    # drafting variants (497 synthetic excerpts in five rounds, 1,173 answers, tests/golden/variants/README.md): each
-    # round read blind once, then studied; all rounds 0.748 / 0.678 / 0.858 / 0.685 with analyzer 0.10.0
-    "variants": (0.74, 0.67, 0.85, 0.68),
+    # drafting variants (594 synthetic excerpts in six rounds, 1,424 answers, tests/golden/variants/README.md): each
+    # round read blind once, then studied; all rounds 0.772 / 0.706 / 0.864 / 0.707 with analyzer 0.11.0 (0.10.0:
+    # 0.741 / 0.668 / 0.853 / 0.673 on the same six rounds)
+    "variants": (0.76, 0.69, 0.85, 0.69),
 }
 
 
@@ -86,7 +89,7 @@ def test_dev_split_reads_every_dev_file(tmp_path: Path) -> None:
 
 def test_drafting_variants_stay_above_the_floor() -> None:
     cases = [c for path in sorted(VARIANTS.glob("*.yaml")) for c in load_variants(path)]
-    assert len(cases) >= 490, "the drafting-variants set is missing"
+    assert len(cases) >= 590, "the drafting-variants set is missing"
     scores = evaluate_texts(cases, _system, segment)
     reached = (scores.share("defensible"), scores.share("exact"), scores.share("condition_ok"),
                scores.share("evidence_ok"))
