@@ -232,7 +232,11 @@ def _no_way_out(reading: Reading) -> Answer | None:
                    and not r.cues.negated and not r.restricted}
     for sentence in reading.structure.sentences:
         text = sentence.text
-        if (sentence.section in ai_sections or has(lx.AI_WORDS, text)) and has(lx.NO_WAY_OUT, text):
+        low = text.lower()
+        # (every way of saying there is no way out holds one of these words; most sentences hold none)
+        if not any(w in low for w in ("possible", "cannot", "can't", "can’t", "unable", "no ", "not ", "only ")):
+            continue
+        if has(lx.NO_WAY_OUT, text) and (sentence.section in ai_sections or has(lx.AI_WORDS, text)):
             r = SentenceReading(sentence, read_sentence(text), frozenset(), (),
                                 reading.structure.section_number(sentence.section), frozenset(), frozenset(), False,
                                 False)
@@ -256,7 +260,8 @@ def _improvement_switch(reading: Reading) -> Answer | None:
         return None
     for sentence in reading.structure.sentences:
         text = sentence.text
-        if not has(_SWITCHED, text) or not any(has(_IMPROVEMENT_LABEL, name) for name in _switch_names(text)):
+        if not any(q in text for q in ('"', "“", "**")) or not has(_SWITCHED, text) or not any(
+                has(_IMPROVEMENT_LABEL, name) for name in _switch_names(text)):
             continue
         if any(h in text.lower() for h in ("admin", "owner")) and has(lx.ADMIN, text):
             condition = Condition.ADMIN

@@ -212,8 +212,8 @@ def read_document(structure: DocumentStructure) -> Reading:
             continue
         via_terms, used = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
         categories = cues.categories | via_terms
-        if (opens_list or has(NO_OTHER_PURPOSE, text)) and not cues.closed_list and closes_the_list(structure,
-                                                                                                     sentence):
+        closing = opens_list or ("other purpose" in text and has(NO_OTHER_PURPOSE, text))
+        if closing and not cues.closed_list and closes_the_list(structure, sentence):
             cues = replace(cues, closed_list=True)
         if opens_list:
             lead_cats = categories_in(text) | via_terms
