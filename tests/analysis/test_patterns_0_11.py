@@ -308,3 +308,35 @@ def test_a_setting_labelled_for_improvement_is_a_control_over_the_training_descr
     got = answer(text, "control.ai_training")
     assert (got.verdict, got.condition) == (Verdict.YES, Condition.OPT_OUT)
     assert any("Help improve Acme" in e.quote for e in got.evidence)
+
+
+def test_neither_the_vendor_nor_anyone_else_will_use_is_an_exclusion() -> None:
+    text = ('# Acme Terms\n\n## 12. Inference\n\nRequests sent to a Dedicated Endpoint and its responses ("Inference '
+            'Data") are processed in memory. Neither Acme nor the author of the model you deploy will use Inference '
+            'Data to train or improve any model.\n')
+    assert answer(text, "train.ai_io").verdict is Verdict.NO
+
+
+def test_neither_you_nor_your_viewers_identified_is_not_a_negation() -> None:
+    text = ('# Acme Terms\n\n## 11. Service Data\n\n"Service Data" means information about how the Services are used, '
+            'such as load times and error logs. Acme may use Service Data for any lawful purpose, including to publish '
+            'benchmarks in which neither you nor your viewers are identified, and to develop and train the '
+            'algorithms that drive recommendations.\n')
+    assert answer(text, "train.usage.own").verdict in (Verdict.YES, Verdict.LIKELY)
+
+
+def test_a_promise_for_teen_accounts_does_not_deny_ads_for_adults() -> None:
+    text = ("# Acme Privacy Policy\n\n## 10. Ads\n\nIf you are 18 or older, we may use topics inferred from the "
+            "posts and comments you share to choose which ads to show you.\n\n10.4 We never use the Content of Teen "
+            "Accounts to train AI models, and we never show Teen Accounts ads based on their Content.\n")
+    assert answer(text, "marketing.content").verdict in (Verdict.YES, Verdict.LIKELY)
+
+
+def test_an_exclusion_for_named_plans_is_plan_scoped() -> None:
+    text = ('# Acme Generative Features Addendum\n\nWhen you use a Generative Feature, we process the prompt you type '
+            '("Inputs") and return summaries ("Outputs"). If you use Acme on the Free or Plus plan, Acme may use your '
+            'Inputs and Outputs to train and improve the models behind the Generative Features. If you use Acme '
+            'through a Teams, Business or Education plan, Acme will not use your Inputs or Outputs to train any '
+            'model.\n')
+    got = answer(text, "train.ai_io")
+    assert (got.verdict, got.condition) == (Verdict.YES, Condition.PLAN)

@@ -93,7 +93,10 @@ PLAN = _rx(
     r"education(?:al)? (?:accounts?|customers?)|student (?:personal )?(?:data|information)|healthcare|"
     r"(?:if|where) you use (?:a |the |our )?(?:[\w-]+ ){0,4}?(?:version|edition|deployment)s? of|"
     r"(?:pro|plus|premium) (?:plans?|accounts?|"
-    r"subscriptions?))\b"
+    r"subscriptions?)|"
+    # "on the Free or Plus plan", "through a Teams, Business or Education plan": tiers named by the vendor
+    r"(?:on|through|under|with) (?:a|an|the|your|any) (?-i:[A-Z])[\w-]+(?:,? (?:or |and )?(?-i:[A-Z])[\w-]+){0,3} "
+    r"(?:plans?|tiers?|editions?))\b"
 )
 REGION = _rx(
     r"\b(?:EEA|European (?:Economic Area|Union)|E\.?U\.?|United Kingdom|UK|Switzerland|Swiss|Brazil|"

@@ -47,6 +47,10 @@ NEGATED_USE = _rx(
     r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b"
     r"(?:\W+(?!and\b|but\b|or\b|so\b|which\b|for\b)\w+){0,4}?\W+"
     + _USE_VERBS + r"\b|\brestrict\w* (?:\w+ ){0,6}?from\b|\b(?:prohibit\w*|forbid\w*|disclaims?)\b|"
+    # "Neither Acme nor the author of the model you deploy will use …"
+    # ("… in which neither you nor your viewers are identified, and to train …" denies nothing)
+    r"\bneither\b[^.;]{1,80}?\bnor\b[^.;]{1,60}?\b(?:will|shall|may|do|does|is|are|can|could|would)(?: ever)? "
+    r"(?:be )?" + _USE_VERBS + r"\b|"
     # "In no event shall Acme use …", "no Customer Data will be used to train …"
     r"\b(?:in no event|under no circumstances|at no time)\b[^.;]{0,40}?\b(?:shall|will|may|do|does|is|are)\b|"
     r"\bno (?:[\w-]+ ){1,3}?(?:will|shall|may|is|are) (?:ever )?(?:be )?(?:used|processed|shared|sold|disclosed|"
@@ -334,7 +338,9 @@ NEGATED_MARKETING = _rx(
 )
 CHOSEN_NOT_TO = _rx(r"\b(?:choose|elect|ask) (?:for us |us )?not to\b")
 # Statements limited to children do not speak for adult users.
-MINORS_ONLY = _rx(r"\b(?:under the age of \d+|under \d+ years|minors?|children|child|younger than \d+|teens?|"
+MINORS_ONLY = _rx(r"\b(?:under the age of \d+|under \d+ years|"
+                  r"(?:users|members|people|anyone|those) under (?:1[0-9]|21)\b|"
+                  r"under[- ]18s?|minors?|children|child|younger than \d+|teens?|"
                   r"mineurs?|enfants?)\b")
 ADS_ALONGSIDE = _rx(
     r"\b(?:advertis\w+|ads)\b (?:\w+ )?(?:in connection with|alongside|next to|near|around|on or off)\b|"

@@ -254,7 +254,9 @@ def read_sentence(text: str) -> Cues:
         disclaims=_any(low, ("disclaim", "claim", "obtain", "acquire")) and bool(lx.DISCLAIMS.search(text)),
         marketing=marketing and bool(lx.MARKETING.search(lx.MARKETING_TO_USER.sub(" ", text))),
         # ("You can choose for us not to share your information … to personalise those ads" is a choice, not a ban)
-        marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(lx.CHOSEN_NOT_TO.sub(" ", text))),
+        # ("we never show Teen Accounts ads based on their Content": a promise for minors, not for everyone)
+        marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(lx.CHOSEN_NOT_TO.sub(" ", text)))
+        and not lx.MINORS_ONLY.search(text),
         sale=_any(low, _SALE_HINTS) and bool(lx.SALE.search(text)),
         control=bool(lx.CONTROL_WORDS.search(text)),
         categories=categories_in(text),
