@@ -340,3 +340,13 @@ def test_an_exclusion_for_named_plans_is_plan_scoped() -> None:
             'model.\n')
     got = answer(text, "train.ai_io")
     assert (got.verdict, got.condition) == (Verdict.YES, Condition.PLAN)
+
+
+def test_a_denial_that_includes_minors_is_still_a_denial() -> None:
+    # (an earlier draft of the teen rule read this as a marketing grant)
+    text = ('# Acme Privacy Policy\n\n## 9. US state privacy rights\n\nAcme has not "sold," "shared," or engaged in '
+            '"targeted advertising" with any personal data of consumers in the preceding 12 months, including of any '
+            'consumer that we know is under 18 years old.\n')
+    analysis = analyze(segment(text))
+    assert analysis.answer("marketing.content").verdict is not Verdict.YES
+    assert analysis.item("contacts", "marketing").verdict is not Verdict.YES

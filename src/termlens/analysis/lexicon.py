@@ -338,9 +338,7 @@ NEGATED_MARKETING = _rx(
 )
 CHOSEN_NOT_TO = _rx(r"\b(?:choose|elect|ask) (?:for us |us )?not to\b")
 # Statements limited to children do not speak for adult users.
-MINORS_ONLY = _rx(r"\b(?:under the age of \d+|under \d+ years|"
-                  r"(?:users|members|people|anyone|those) under (?:1[0-9]|21)\b|"
-                  r"under[- ]18s?|minors?|children|child|younger than \d+|teens?|"
+MINORS_ONLY = _rx(r"\b(?:under the age of \d+|under \d+ years|minors?|children|child|younger than \d+|teens?|"
                   r"mineurs?|enfants?)\b")
 ADS_ALONGSIDE = _rx(
     r"\b(?:advertis\w+|ads)\b (?:\w+ )?(?:in connection with|alongside|next to|near|around|on or off)\b|"

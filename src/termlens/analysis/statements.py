@@ -114,6 +114,11 @@ _USER_SWITCHES = re.compile(r"\byou(?:r)? (?:\w+ ){0,3}?(?:opt|turn|switch|disab
                             r"decline|choose|control|settings?|enabl|activat|join|enrol)\w*", re.IGNORECASE)
 
 
+# "… any personal data of consumers, including of any consumer that we know is under 18": minors as well, not only
+_MINORS_TOO = re.compile(r"\b(?:including|even|also|as well as)\b[^.;]{0,60}?\b(?:under|minors?|children|teens?)\b",
+                         re.IGNORECASE)
+
+
 def admin_switch_only(text: str) -> bool:
     """Whether the switch a sentence names is an administrator's alone ("unless the Team Owner switches on …")."""
     return bool(_ADMIN_SWITCHES.search(text)) and not _USER_SWITCHES.search(text)
@@ -256,7 +261,7 @@ def read_sentence(text: str) -> Cues:
         # ("You can choose for us not to share your information … to personalise those ads" is a choice, not a ban)
         # ("we never show Teen Accounts ads based on their Content": a promise for minors, not for everyone)
         marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(lx.CHOSEN_NOT_TO.sub(" ", text)))
-        and not lx.MINORS_ONLY.search(text),
+        and not (lx.MINORS_ONLY.search(text) and not _MINORS_TOO.search(text)),
         sale=_any(low, _SALE_HINTS) and bool(lx.SALE.search(text)),
         control=bool(lx.CONTROL_WORDS.search(text)),
         categories=categories_in(text),
