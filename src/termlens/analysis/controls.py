@@ -9,6 +9,7 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe, pick_condition, silent_answer
 from termlens.analysis.statements import admin_switch_only, has, read_sentence
+from termlens.analysis.switches import improvement_switch, named_switch, switch_elsewhere
 from termlens.analysis.terms import Category
 from termlens.domain.model import Answer, Sentence
 from termlens.domain.vocabulary import Condition, Verdict
@@ -22,7 +23,7 @@ def control_ai_training(reading: Reading) -> Answer:
         and r.conditions & {Condition.OPT_IN, Condition.OPT_OUT, Condition.ADMIN}
     ]
     if not hits:
-        follow = (_control_after_training(reading) or _named_switch(reading) or _improvement_switch(reading)
+        follow = (_control_after_training(reading) or named_switch(reading) or improvement_switch(reading)
                   or _objection_to_ai(reading)
                   or _consent_to_development(reading) or _choice_to_keep_from_ai(reading))
         if follow is not None:
@@ -37,7 +38,7 @@ def control_ai_training(reading: Reading) -> Answer:
     if Condition.ADMIN in best.conditions and admin_switch_only(best.sentence.text):
         condition = Condition.ADMIN  # "unless the Team Owner switches on …": off until the owner decides
     quoted = [best]
-    switch = _switch_elsewhere(reading, best)
+    switch = switch_elsewhere(reading, best)
     if switch is not None and Condition.ADMIN not in best.conditions:
         # 'Where Organisation Tuning is enabled, Acme will use …' + 'administrators may enable "Organisation Tuning"'
         quoted.insert(0, switch[0])
@@ -163,68 +164,6 @@ def _opt_out_answer(reading: Reading, sentence: Sentence, verdict: Verdict, conf
                   describe(reading, chosen, what))
 
 
-# A setting the training depends on, by name: 'has "Contribute to caption quality" switched on', 'Where Organisation
-# Tuning is enabled', 'unless you turn on **Share Chats**'.
-_QUOTED_NAME = re.compile(r"[\"“]\**((?-i:[A-Z])[^\"“”*]{2,60}?)\**[\"”]|\*\*((?-i:[A-Z])[^*]{2,60}?)\*\*")
-_NAMED_CONDITION = re.compile(
-    r"\b(?:where|if|when|once|unless|until) (?:the |your )?((?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+){0,3}) "
-    r"(?:is|are|has been) (?:enabled|switched on|turned on|activated|on)\b", re.IGNORECASE)
-_THIS_SETTING = re.compile(r"\b(?:this|that|the) (?:setting|toggle|option|switch|preference)\b", re.IGNORECASE)
-_ON_BY_DEFAULT = re.compile(r"\b(?:switched |turned |set to )?(?:on|enabled) by default\b", re.IGNORECASE)
-_SWITCHED = re.compile(r"\b(?:enabl|disabl|switch|turn|toggl|opt|activat|deactivat|untick|tick)\w*", re.IGNORECASE)
-
-
-def _switch_names(text: str) -> set[str]:
-    names = {a or b for a, b in _QUOTED_NAME.findall(text)}
-    names.update(_NAMED_CONDITION.findall(text))
-    return {n.strip() for n in names if len(n.strip()) > 3}
-
-
-def _switch_elsewhere(reading: Reading, r: SentenceReading) -> tuple[SentenceReading, Condition] | None:
-    """Another sentence of the document that says who turns the named setting a training sentence depends on on or
-    off, and the condition that makes: an administrator's switch, one off until turned on, or one to turn off."""
-    names = _switch_names(r.sentence.text)
-    if not names:
-        return None
-    sentences = reading.structure.sentences
-    # ("For personal accounts this setting is switched on by default": the setting just named)
-    near = {s.index for s in sentences[r.sentence.index + 1:r.sentence.index + 3] if s.section == r.sentence.section}
-    for sentence in sentences:
-        text = sentence.text
-        named = any(n in text for n in names) or (sentence.index in near and has(_THIS_SETTING, text))
-        if sentence.index == r.sentence.index or not named or not has(_SWITCHED, text):
-            continue
-        if any(h in text.lower() for h in ("admin", "owner")) and has(lx.ADMIN, text):
-            condition = Condition.ADMIN
-        elif has(_ON_BY_DEFAULT, text):
-            condition = Condition.OPT_OUT
-        elif has(lx.OPT_IN, text) or re.search(r"\b(?:enable|switch on|turn on|activate|tick)\b", text, re.I):
-            condition = Condition.OPT_IN
-        else:
-            condition = Condition.OPT_OUT
-        found = SentenceReading(sentence, r.cues, r.categories, r.terms,
-                                reading.structure.section_number(sentence.section), frozenset({condition}), r.own,
-                                False, False)
-        return found, condition
-    return None
-
-
-def _named_switch(reading: Reading) -> Answer | None:
-    """A training sentence that depends on a named setting, and a sentence elsewhere that says who may turn it on or
-    off: a control over that training."""
-    for r in reading.sentences:
-        if not (r.cues.ai_training or r.cues.ai_development) or r.restricted:
-            continue
-        switch = _switch_elsewhere(reading, r)
-        if switch is not None:
-            found, condition = switch
-            chosen = [Proposal(Verdict.YES, found, 2, frozenset({condition}))]
-            return Answer("control.ai_training", Verdict.YES, condition, 0.7, reading.evidence([found, r]),
-                          describe(reading, chosen, "names a setting that turns the AI training it describes on or "
-                                                    "off."))
-    return None
-
-
 def _no_way_out(reading: Reading) -> Answer | None:
     """"At this time there is no setting that turns this use off": the document says in so many words that the AI
     training it describes has no control, which is a stated "no", not silence."""
@@ -243,37 +182,4 @@ def _no_way_out(reading: Reading) -> Answer | None:
             chosen = [Proposal(Verdict.NO, r, 2, frozenset())]
             return Answer("control.ai_training", Verdict.NO, Condition.NONE, 0.8, reading.evidence([r]),
                           describe(reading, chosen, "says there is no way to turn the AI training it describes off."))
-    return None
-
-
-# A setting whose own label says it governs improvement or training: "Help improve Acme", "Use my content to improve
-# Acme AI", "Contribute to model improvement".
-_IMPROVEMENT_LABEL = re.compile(r"\b(?:improv\w*|train\w*|models?|AI|machine learning)\b", re.IGNORECASE)
-
-
-def _improvement_switch(reading: Reading) -> Answer | None:
-    """In a document that describes AI training, a sentence that lets the user (or an admin) switch a setting
-    labelled for improvement or training on or off: a control over that training, wherever it sits."""
-    trains = [r for r in reading.sentences if (r.cues.ai_training or r.cues.ai_development) and not r.cues.negated
-              and not r.restricted]
-    if not trains:
-        return None
-    for sentence in reading.structure.sentences:
-        text = sentence.text
-        if not any(q in text for q in ('"', "“", "**")) or not has(_SWITCHED, text) or not any(
-                has(_IMPROVEMENT_LABEL, name) for name in _switch_names(text)):
-            continue
-        if any(h in text.lower() for h in ("admin", "owner")) and has(lx.ADMIN, text):
-            condition = Condition.ADMIN
-        elif has(_ON_BY_DEFAULT, text) or has(lx.OPT_OUT, text):
-            condition = Condition.OPT_OUT
-        else:
-            condition = Condition.OPT_IN
-        found = SentenceReading(sentence, trains[0].cues, trains[0].categories, trains[0].terms,
-                                reading.structure.section_number(sentence.section), frozenset({condition}),
-                                trains[0].own, False, False)
-        chosen = [Proposal(Verdict.YES, found, 2, frozenset({condition}))]
-        return Answer("control.ai_training", Verdict.YES, condition, 0.7, reading.evidence([found, trains[0]]),
-                      describe(reading, chosen, "names a setting for improving or training its models that you "
-                                                "(or an admin) can switch."))
     return None
