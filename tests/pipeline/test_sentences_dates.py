@@ -27,6 +27,15 @@ def test_list_markers_and_paragraphs_split() -> None:
     assert sentences(text) == ["Intro line", "First item.", "Second part.", "Another item", "Heading"]
 
 
+def test_a_setext_underline_is_not_part_of_the_heading_sentence() -> None:
+    # ("What information do we collect?\n-------" once came out as one sentence with the dashes in it, in 866 of the
+    # archive's 971 versions)
+    text = ("Intro text here.\n\nWhat information do we collect?\n-------------------------------\n\n"
+            "We collect data. More text.\nAnother heading\n=====\n")
+    assert sentences(text) == ["Intro text here.", "What information do we collect?", "We collect data.",
+                               "More text.", "Another heading"]
+
+
 def _hard_wrapped(lines: list[str]) -> str:
     """A document pasted from a PDF: a blank line after every few words."""
     return "\n\n".join(lines) + "\n"

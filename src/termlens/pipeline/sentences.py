@@ -17,7 +17,9 @@ _ABBREVIATIONS = frozenset(
     sept oct nov dec viz ibid ca u.s.c c.f.r rev ed eds vol pp p cal civ""".split()  # noqa: SIM905
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s+[\"'“‘«(\[*_]*[A-ZÀ-ÖØ-Þ0-9])")
-_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)(?![ \t]*(?:[*+-]|\d{1,3}\.)[ \t])(?![ \t]*#)[^\n]+)*")
+# (a setext underline, "Heading\n-------", ends the heading's block: it is markup, not part of the sentence)
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)(?![ \t]*(?:[*+-]|\d{1,3}\.)[ \t])(?![ \t]*#)"
+                    r"(?![ \t]*[-=]{3,}[ \t]*(?:\n|$))[^\n]+)*")
 _LEADING_MARKUP = re.compile(r"^(?:[ \t]*(?:#{1,6}|[*+-]|\d{1,3}[.)]|>)[ \t]+)+")
 _WORDY = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 
