@@ -350,3 +350,10 @@ def test_a_denial_that_includes_minors_is_still_a_denial() -> None:
     analysis = analyze(segment(text))
     assert analysis.answer("marketing.content").verdict is not Verdict.YES
     assert analysis.item("contacts", "marketing").verdict is not Verdict.YES
+
+
+def test_a_product_named_sponsors_is_not_advertising() -> None:
+    text = ("# Acme Privacy Statement\n\n## Payment information\n\nIf you sign on to a paid Account with us or send "
+            "funds through the Acme Sponsors Program, we collect your full name, address and card details.\n")
+    analysis = analyze(segment(text))
+    assert analysis.item("name", "marketing").verdict is not Verdict.YES

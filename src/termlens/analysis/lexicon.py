@@ -282,7 +282,9 @@ MARKETING_TO_USER = _rx(
     r"unsolicited (?:\w+ ){0,3}?(?:advertising|promotional)|"
     # the user promoting their own work ("you may use the Services to promote your business"); the vendor promoting
     # the user's content ("Your Content may be shared on social media sites to promote Your Content") is marketing
-    r"\b(?:you|users?|creators?)\b[^.;]{0,60}?\bpromote (?:your|their) (?:own )?(?:business|content|work)"
+    r"\b(?:you|users?|creators?)\b[^.;]{0,60}?\bpromote (?:your|their) (?:own )?(?:business|content|work)|"
+    # a product named for sponsorship ("Acme Sponsors", where people fund developers) is not advertising
+    r"\b(?-i:[A-Z])[\w-]+ (?-i:Sponsors)\b"
 )
 MARKETING = _rx(
     # "information from our partners and advertisers": advertisers as a source or recipient are not a use
