@@ -357,3 +357,12 @@ def test_a_product_named_sponsors_is_not_advertising() -> None:
             "funds through the Acme Sponsors Program, we collect your full name, address and card details.\n")
     analysis = analyze(segment(text))
     assert analysis.item("name", "marketing").verdict is not Verdict.YES
+
+
+def test_a_purpose_item_under_we_use_the_information_reads_as_the_vendors_use() -> None:
+    text = ("# Acme Supplemental Privacy Policy\n\n## What information do we collect?\n\nWe collect the content you "
+            "create, such as your posts and the hashtags you use.\n\n## How do we use this information?\n\n"
+            "We use the information we collect for Acme for the purposes described in our main Privacy Policy, "
+            "including:\n\n* to provide, personalise (including ads if we show you ads), and improve Acme,\n"
+            "* to keep Acme safe.\n")
+    assert answer(text, "marketing.content").verdict in (Verdict.LIKELY, Verdict.YES)

@@ -169,6 +169,7 @@ def read_document(structure: DocumentStructure) -> Reading:
     lead_restricts = lead_licence = False
     lead_section: int | None = None
     lead_purpose = ""  # a lead-in that states a use ("To decide which ads to show you, we use:")
+    lead_use = ""  # a lead-in by which the vendor uses the user's information for the purposes listed under it
     # An item that itself ends in ":" ("2. For administrative purposes. We use personal information for …, such
     # as:") leads the items indented under it: (indent, section, categories, restricts, licence).
     sub_lead: tuple[int, int | None, frozenset[Category], bool, bool] | None = None
@@ -197,7 +198,13 @@ def read_document(structure: DocumentStructure) -> Reading:
             # purpose in a list, not a heading, however short
             cues = replace(cues, heading_only=False)
         continued = ""
-        if outer and lead_purpose and (not cues.relevant or has(_VENDOR_WILL_NOT, lead_purpose)) and fragment(text):
+        if outer and lead_use and cues.marketing and not cues.marketing_negated and fragment(text):
+            # "We use the information we collect for Threads …, including: - to provide, personalise (including ads),
+            # and improve …": the vendor's use of the information the lead-in names
+            cues = read_sentence(f"{lead_use} {text}")
+            continued = lead_use
+        elif outer and lead_purpose and (not cues.relevant or has(_VENDOR_WILL_NOT, lead_purpose)) and \
+                fragment(text):
             # "To decide which ads to show you, we use: - the topics of the posts you write": the item is what the
             # lead-in's use reaches, read with it
             cues = read_sentence(f"{lead_purpose} {text}")
@@ -207,7 +214,7 @@ def read_document(structure: DocumentStructure) -> Reading:
         opens_list = not is_item and text.rstrip().endswith(":")
         if not is_item:
             lead_cats, lead_restricts, lead_licence, lead_section = frozenset(), False, False, sentence.section
-            lead_purpose = ""
+            lead_purpose = lead_use = ""
         if not cues.relevant and not opens_list:
             continue
         via_terms, used = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
@@ -221,6 +228,7 @@ def read_document(structure: DocumentStructure) -> Reading:
             lead_restricts = bool(has(lx.USER_RESTRICTION, text)) or bool(has(ck.RISK_CLAUSE, text))
             # "you grant to the vendor a:" followed by the licence's terms as list items
             lead_licence = (cues.licence or bool(has(_GRANT_OPENS_LIST, text))) and bool(has(lx.VENDOR_TAKES, text))
+            lead_use = text if has(_WE_USE_INFORMATION, text) and not cues.negated else ""
             lead_purpose = text if ((cues.marketing or cues.ai_training) and not cues.negated) or has(
                 _VENDOR_WILL_NOT, text) else ""
             if not cues.relevant:
@@ -276,6 +284,9 @@ def _faq_answer(structure: DocumentStructure, sentence: Sentence) -> Cues | None
 
 
 # "We will never:", "Provider shall not:": a list of what the vendor promises not to do, each item read with it.
+# "we use the information we collect for Threads for the purposes described …, including:"
+_WE_USE_INFORMATION = re.compile(r"\bwe (?:\w+ ){0,2}?use (?:the |your |this |such )?(?:[\w-]+ ){0,2}?(?:information|"
+                                 r"data)\b[^:]{0,200}(?:including|such as|to|for)\W*:\W*$", re.IGNORECASE)
 _VENDOR_WILL_NOT = re.compile(r"^\W*(?:we|(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2}) (?:will|shall|do|does|"
                               r"agrees?|undertakes?|promises?)(?: to)? (?:not|never)\b[^:]{0,60}:\W*$", re.IGNORECASE)
 
