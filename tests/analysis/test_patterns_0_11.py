@@ -366,3 +366,11 @@ def test_a_purpose_item_under_we_use_the_information_reads_as_the_vendors_use() 
             "including:\n\n* to provide, personalise (including ads if we show you ads), and improve Acme,\n"
             "* to keep Acme safe.\n")
     assert answer(text, "marketing.content").verdict in (Verdict.LIKELY, Verdict.YES)
+
+
+def test_ads_personalised_in_an_item_under_we_use_the_information_are_probably_made_from_content() -> None:
+    text = ("# Acme Supplemental Privacy Policy\n\n## What information do we collect?\n\nWe collect the content you "
+            "create, such as your posts and the hashtags you use.\n\n## How do we use this information?\n\n"
+            "We use the information we collect for Acme for the purposes described in our main Privacy Policy, "
+            "including:\n\n* to provide, personalise (including ads), and improve Acme,\n* to keep Acme safe.\n")
+    assert answer(text, "marketing.content").verdict is Verdict.LIKELY

@@ -188,7 +188,7 @@ def marketing_content(reading: Reading) -> Answer:
         elif not content and Category.CONTENT not in r.categories:
             # "We use your information to personalise ads": personal data may or may not include content; it
             # probably does where the policy lists what users post among the information it collects.
-            tailored = (has(_TAILORED_ADS, r.sentence.text) and has(_WE_USE, r.sentence.text)
+            tailored = (has(_TAILORED_ADS, r.sentence.text) and (has(_WE_USE, r.sentence.text) or has(_WE_USE, r.lead))
                         and not has(_ADS_FOR_OUR_PRODUCTS, r.sentence.text)
                         and not has(_FROM_ELSEWHERE, r.sentence.text) and scans.collected() is not None)
             # (ads tailored to you are not made from de-identified data, whatever the table row says)
