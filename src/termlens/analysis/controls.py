@@ -100,13 +100,18 @@ def _control_after_training(reading: Reading) -> Answer | None:
     return None
 
 
+def _training_sections(reading: Reading) -> set[int | None]:
+    """The sections that say the vendor trains or develops AI on the data (a control stated there is about it)."""
+    return {r.sentence.section for r in reading.sentences if (r.cues.ai_training or r.cues.ai_development)
+            and not r.cues.negated and not r.restricted and r.sentence.section is not None}
+
+
 def _objection_to_ai(reading: Reading) -> Answer | None:
     """A right to object that the document ties to its AI processing ("You can object … where features
     supported by generative AI are based on legitimate interests"), in the sentence or in the section that
     describes the training: probably a control over it."""
     # Sections that say the vendor trains or develops AI on the data: an objection right stated there is about it.
-    ai_sections = {r.sentence.section for r in reading.sentences if (r.cues.ai_training or r.cues.ai_development)
-                   and not r.cues.negated and not r.restricted and r.sentence.section is not None}
+    ai_sections = _training_sections(reading)
     for sentence in reading.structure.sentences:
         text = sentence.text
         if "bject" in text and has(ck.RIGHT_TO_OBJECT, text) and (has(lx.AI_WORDS, text)
@@ -167,8 +172,7 @@ def _opt_out_answer(reading: Reading, sentence: Sentence, verdict: Verdict, conf
 def _no_way_out(reading: Reading) -> Answer | None:
     """"At this time there is no setting that turns this use off": the document says in so many words that the AI
     training it describes has no control, which is a stated "no", not silence."""
-    ai_sections = {r.sentence.section for r in reading.sentences if (r.cues.ai_training or r.cues.ai_development)
-                   and not r.cues.negated and not r.restricted}
+    ai_sections = _training_sections(reading)
     for sentence in reading.structure.sentences:
         text = sentence.text
         low = text.lower()

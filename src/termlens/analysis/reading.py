@@ -29,7 +29,6 @@ from termlens.domain.vocabulary import Condition
 _GRANT_OPENS_LIST = re.compile(r"\bgrant(?:s)? (?:to )?\S+ (?:a|an|the)?\s*:\s*$", re.IGNORECASE)
 
 
-
 @dataclass(frozen=True)
 class SentenceReading:
     """A relevant sentence with its cues and the categories it speaks of."""
@@ -199,7 +198,7 @@ def read_document(structure: DocumentStructure) -> Reading:
             cues = replace(cues, heading_only=False)
         continued = ""
         if outer and lead_use and cues.marketing and not cues.marketing_negated and fragment(text):
-            # "We use the information we collect for Threads …, including: - to provide, personalise (including ads),
+            # "We use the information we collect for Acme …, including: - to provide, personalise (including ads),
             # and improve …": the vendor's use of the information the lead-in names
             cues = read_sentence(f"{lead_use} {text}")
             continued = lead_use
@@ -284,7 +283,7 @@ def _faq_answer(structure: DocumentStructure, sentence: Sentence) -> Cues | None
 
 
 # "We will never:", "Provider shall not:": a list of what the vendor promises not to do, each item read with it.
-# "we use the information we collect for Threads for the purposes described …, including:"
+# "we use the information we collect for Acme for the purposes described …, including:"
 _WE_USE_INFORMATION = re.compile(r"\bwe (?:\w+ ){0,2}?use (?:the |your |this |such )?(?:[\w-]+ ){0,2}?(?:information|"
                                  r"data)\b[^:]{0,200}(?:including|such as|to|for)\W*:\W*$", re.IGNORECASE)
 _VENDOR_WILL_NOT = re.compile(r"^\W*(?:we|(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2}) (?:will|shall|do|does|"

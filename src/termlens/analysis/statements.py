@@ -119,13 +119,13 @@ _MINORS_TOO = re.compile(r"\b(?:including|even|also|as well as)\b[^.;]{0,60}?\b(
                          re.IGNORECASE)
 
 
+_ADMIN_SWITCHES = re.compile(
+    r"\b(?:administrators?|admins?|owners?) (?:\w+ ){0,2}?(?:opt|turn|switch|enabl|activat)\w*", re.IGNORECASE)
+
+
 def admin_switch_only(text: str) -> bool:
     """Whether the switch a sentence names is an administrator's alone ("unless the Team Owner switches on …")."""
     return bool(_ADMIN_SWITCHES.search(text)) and not _USER_SWITCHES.search(text)
-
-
-_ADMIN_SWITCHES = re.compile(
-    r"\b(?:administrators?|admins?|owners?) (?:\w+ ){0,2}?(?:opt|turn|switch|enabl|activat)\w*", re.IGNORECASE)
 
 
 def _conditions(text: str) -> frozenset[Condition]:

@@ -51,8 +51,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"your (?:\w+ )?(?:projects|boards|designs|creations|artworks?|repositories|notes|entries|notebooks|"
         r"datasets)|"
         # "the contents of your notebooks", "public notebooks": what users keep or publish on the service
-        r"contents? of your (?:\w+ ){0,2}?(?:notebooks?|datasets?|workspaces?|drives?|accounts?|snaps|stories|"
-        r"libraries|vaults?)|"
+        r"contents? of your (?:\w+ ){0,2}?(?:notebooks?|datasets?|workspaces?|drives?|accounts?|libraries|vaults?)|"
         r"public (?:notebooks|datasets|projects|galleries|portfolios)|"
         r"conversations?|photos?|images?|recordings?|transcripts?|documents|comments|contributions|"
         r"contenus?|publications?|photos|comment|"
