@@ -29,6 +29,7 @@ from termlens.analysis.evaluation import (  # noqa: E402
     load_split,
     load_variants,
     split_files,
+    with_claudette_texts,
 )
 from termlens.domain.model import Answer, DocumentStructure, ItemAnswer  # noqa: E402
 from termlens.pipeline.extract import read_document  # noqa: E402
@@ -65,7 +66,7 @@ def report(scores: Scores, name: str) -> None:
 def main() -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout_b", "heldout_c", "heldout_d"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout_b", "heldout_c", "heldout_d", "claudette"], default="dev")
     parser.add_argument("--labels", type=Path, nargs="+", help="score these label files instead of a split")
     parser.add_argument("--variants", type=Path, nargs="*",
                         help="score the drafting-variants excerpts (tests/golden/variants/, or these files)")
@@ -90,10 +91,16 @@ def main() -> int:
         files = args.labels or split_files(golden, args.split)
         versions = [v for path in files for v in load_split(path)]
         print(f"files: {', '.join(p.name for p in files)}")
-        scores = evaluate(versions, args.ota, system, load)
+        # CLAUDETTE terms of service (``claudette: NAME``) carry no archive path: their text comes from the corpus
+        claudette = [v for v in versions if "claudette" in v]
+        scores = evaluate([v for v in versions if "claudette" not in v], args.ota, system, load)
+        if claudette:
+            more = evaluate_texts(with_claudette_texts(claudette, args.ota.parent), system, segment)
+            scores.outcomes += more.outcomes
+            scores.item_outcomes += more.item_outcomes
         print(f"split {args.split}: {len(versions)} versions, {time.perf_counter() - started:.1f} s")
     report(scores, "baseline" if args.baseline else "analyzer")
-    if args.show_misses and (args.split == "dev" or args.labels or args.variants is not None):
+    if args.show_misses and (args.split in ("dev", "claudette") or args.labels or args.variants is not None):
         for o in scores.outcomes + scores.item_outcomes:
             if not (o.defensible and o.exact and o.condition_ok and o.evidence_ok):
                 flags = "".join(c if ok else "-" for c, ok in zip("DXCE", (o.defensible, o.exact, o.condition_ok,

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from termlens.analysis.evaluation import claudette_texts
 from termlens.domain.vocabulary import DATA_ITEMS, QUESTION_IDS, Condition, Use, Verdict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -69,10 +70,17 @@ def check_label(where: str, label: dict[str, Any], text: str) -> list[str]:
 def check_version(version: dict[str, Any], root: Path, min_items: int = MIN_ITEMS) -> list[str]:
     """Problems with one labelled version."""
     vid = str(version.get("id", "?"))
-    path = root / str(version.get("path", ""))
-    if not path.is_file():
-        return [f"{vid}: file not found: {path}"]
-    text = path.read_text(encoding="utf-8")
+    if "claudette" in version:
+        # a terms of service of the CLAUDETTE corpus, beside ota/ in the shared data
+        texts = claudette_texts(root.parent)
+        if str(version["claudette"]) not in texts:
+            return [f"{vid}: no CLAUDETTE document named {version['claudette']!r}"]
+        text = texts[str(version["claudette"])]
+    else:
+        path = root / str(version.get("path", ""))
+        if not path.is_file():
+            return [f"{vid}: file not found: {path}"]
+        text = path.read_text(encoding="utf-8")
     problems: list[str] = []
     answers = version.get("answers") or {}
     missing = [q for q in QUESTION_IDS if q not in answers]

@@ -6,9 +6,11 @@ function from a document structure to answers; the analyzer and the keyword base
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,10 +77,10 @@ def load_split(path: Path) -> list[dict[str, Any]]:
 
 def split_files(golden: Path, split: str) -> list[Path]:
     """The label files of a split: ``dev`` is dev.yaml plus every dev_*.yaml (labelled in parallel by
-    several annotators); any other split is its one file."""
+    several annotators), ``claudette`` every claudette_*.yaml; any other split is its one file."""
     files = [golden / f"{split}.yaml"]
-    if split == "dev":
-        files += sorted(golden.glob("dev_*.yaml"))
+    if split in ("dev", "claudette"):
+        files += sorted(golden.glob(f"{split}_*.yaml"))
     return [f for f in files if f.exists()]
 
 
@@ -131,6 +133,39 @@ def evaluate(versions: Sequence[dict[str, Any]], ota_dir: Path, system: System,
     for v in versions:
         _score(scores, v, load(ota_dir / v["path"]), system)
     return scores
+
+
+# The CLAUDETTE corpus (../shared/data/labeled/, CC BY 4.0): 50 real terms of service of 2020-2022, kept as
+# sentences. Vendors the archive does not hold make it the one source of real drafting left to test on.
+CLAUDETTE_SENTENCES = Path("labeled") / "claudette_unfair_tos" / "sentences_en.jsonl"
+
+
+@lru_cache(maxsize=2)
+def claudette_texts(data_dir: Path) -> dict[str, str]:
+    """Each terms of service of the CLAUDETTE corpus as one text, by its ``doc`` name.
+
+    The corpus keeps sentences, not paragraphs, so each sentence becomes a paragraph of its own; the
+    golden labels quote sentences of exactly this text.
+    """
+    sentences: dict[str, list[str]] = defaultdict(list)
+    with (data_dir / CLAUDETTE_SENTENCES).open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            sentences[str(row["doc"])].append(str(row["text"]).strip())
+    return {doc: "\n\n".join(s for s in texts if s) + "\n" for doc, texts in sentences.items()}
+
+
+def with_claudette_texts(versions: Sequence[dict[str, Any]], data_dir: Path) -> list[dict[str, Any]]:
+    """Labelled CLAUDETTE documents (``claudette: NAME`` instead of ``path``) with their ``text`` attached,
+    ready for :func:`evaluate_texts`; an unknown name raises ``KeyError`` naming it."""
+    texts = claudette_texts(data_dir)
+    cases = []
+    for v in versions:
+        name = str(v["claudette"])
+        if name not in texts:
+            raise KeyError(f"{v.get('id')}: no document {name!r} in {data_dir / CLAUDETTE_SENTENCES}")
+        cases.append({**v, "text": texts[name]})
+    return cases
 
 
 def load_variants(path: Path) -> list[dict[str, Any]]:
