@@ -178,9 +178,58 @@ def _infer_list_numbers(candidates: list[_Candidate]) -> None:
             candidates[i].number = str(pos + 1)
 
 
+# Plain text (a .txt file, text taken out of a PDF, a corpus kept as sentences) has no Markdown to mark its
+# headings: they are short lines of their own, often numbered, sometimes with the number on a line before.
+_PLAIN_NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)\\?\.?$")
+_PLAIN_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*|[a-z])\\?[.)]\s+(?P<title>[A-Z].*)$")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+                          "with", "your", "our", "its"})
+
+
+def _title_like(line: str, numbered: bool) -> bool:
+    """A line that reads as a heading: short, no sentence ending, and (unless numbered) Title Case or capitals."""
+    words = line.split()
+    if not 1 <= len(words) <= 12 or len(line) > 120 or line.endswith((".", ",", ";", ":", "!")):
+        return False
+    if line.endswith("?"):
+        return True
+    if numbered:
+        return True
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
+    return bool(content) and all(w[:1].isupper() for w in content)
+
+
+def _scan_plain(text: str) -> list[_Candidate]:
+    """Headings of a document with no Markdown headings: one-line paragraphs that read as titles."""
+    blocks: list[tuple[int, int, str]] = []  # (start, end, the paragraph's one line, or "" when longer)
+    for m in re.finditer(r"[^\n]+(?:\n[ \t]*\S[^\n]*)*", text):
+        body = m.group().strip()
+        blocks.append((m.start(), m.end(), body if "\n" not in body else ""))
+    candidates: list[_Candidate] = []
+    skip = False
+    for i, (start, end, line) in enumerate(blocks):
+        if skip or not line:
+            skip = False
+            continue
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (alone := _PLAIN_NUMBER_ALONE.match(line)) and following and _title_like(following[2], True):
+            num = alone.group("num")
+            candidates.append(_Candidate(start, following[1], plain_heading(following[2]), num.count(".") + 1, num))
+            skip = True
+        elif (numbered := _PLAIN_NUMBERED_TITLE.match(line)) and _title_like(numbered.group("title"), True):
+            num = numbered.group("num")
+            level = 2 if num.isalpha() else num.count(".") + 1
+            candidates.append(_Candidate(start, end, plain_heading(numbered.group("title")), level,
+                                         None if num.isalpha() else num))
+        elif following is not None and _title_like(line, False):
+            candidates.append(_Candidate(start, end, plain_heading(line), 1, None))
+    return candidates
+
+
 def find_sections(text: str) -> tuple[Section, ...]:
-    """Sections of a Markdown document in reading order; each ends where the next one starts."""
-    candidates = _scan(text)
+    """Sections of a Markdown document in reading order; each ends where the next one starts. A document
+    without a single Markdown heading is read as plain text, its headings being lines that read as titles."""
+    candidates = _scan(text) or _scan_plain(text)
     _infer_list_numbers(candidates)
     sections: list[Section] = []
     for index, c in enumerate(candidates):
