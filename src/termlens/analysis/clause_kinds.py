@@ -85,7 +85,9 @@ DEFINITION_SENTENCE = _rx(r"^\W{0,6}[A-Z][\w ’'-]{1,50}?\W{0,6}\s(?:means|shal
 FIRST_PERSON = _rx(r"\b(?:we|us|our|nous|notre|nos)\b")
 # Transfers in a merger, acquisition or insolvency move the business, not data to others for their own use.
 BUSINESS_TRANSFER = _rx(
-    r"\b(?:merger|acquisition|bankruptcy|insolvency|reorgani[sz]ation|sale of (?:all|some|substantially|our|the) "
+    # ("in connection with a sale of Acme or the assets of Acme")
+    r"\b(?:merger|acquisition|bankruptcy|insolvency|reorgani[sz]ation|in connection with (?:a|any|the) sale of|"
+    r"sale of (?:all|some|substantially|our|the) "
     r"(?:\w+ ){0,3}?(?:assets|business|company)|potential buyers|transactional partners|change of control)\b"
 )
 # Content made confidential ("Customer Content is Customer's Confidential Information"): the recipient may use
@@ -110,6 +112,8 @@ RIGHT_TO_OBJECT = _rx(r"\b(?:right to object|(?:can|may) object|object to|droit 
 # words ("advertising", "not", "only") they list.
 RISK_CLAUSE = _rx(
     r"\b(?:indemnif\w+|hold (?:\w+ )?harmless|(?:exclude|disclaim|limit)\w*\b[^.;]{0,80}?\bliabilit\w+|"
+    # "our liability will be limited to providing you with a replacement"
+    r"liabilit\w+ (?:\w+ ){0,3}?(?:is|are|will be|shall be) (?:\w+ )?limited\b|"
     r"(?:not|never) (?:be )?(?:liable|responsible)|no (?:guarantees?|warrant(?:y|ies))|"
     r"you (?:hereby )?(?:\w+,? )?(?:represent|warrant|promise)s?,? (?:and|that)|"
     r"(?:accept|assume|bear|have) no (?:\w+ )?liabilit\w+|"
@@ -126,7 +130,9 @@ RISK_CLAUSE = _rx(
 NOT_CONTENT_USE = _rx(
     r"\b(?:retention periods?|how long we (?:keep|retain)|cookies?|pixels?|web beacons?|trackers?|"
     r"tracking technolog\w+|"
-    r"SDKs?|advertising (?:IDs?|identifiers?)|device identifiers?)\b"
+    r"SDKs?|advertising (?:IDs?|identifiers?)|device identifiers?|"
+    # "Acme may display advertisements adjacent to Your Content": ads placed beside the content, not made from it
+    r"(?:ads|advertisements?)\b[^.;]{0,60}?\b(?:adjacent to|alongside|next to|beside) (?:your|user|the|such))\b"
 )
 # How long data is kept ("we do not retain your messages", "processed only as long as necessary … and not retained
 # further"): a limit on storage, not a list of what the data is used for.

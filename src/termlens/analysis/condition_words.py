@@ -108,7 +108,7 @@ DEIDENTIFIED = _rx(
     r"\b(?:de-?identifi\w+|aggregated|aggregate (?:and |or |, )?(?:\w+ )?(?:data|information|form|statistics|level|"
     r"insights|reports?)|in (?:an )?aggregate|aggregation|anonymi[sz]\w+|anonymous|pseudonymi[sz]\w+|"
     r"(?:cannot|can['’]t|does not|doesn['’]t|not) (?:reasonably )?(?:be used to )?identify you|"
-    r"non-?personal|agr[ée]g[ée]\w*|anonymis[ée]\w*)\b"
+    r"non-?personal|(?:non-?|not )personally[- ]identifi\w+|agr[ée]g[ée]\w*|anonymis[ée]\w*)\b"
 )
 
 

@@ -290,9 +290,15 @@ MARKETING = _rx(
     # "information from our partners and advertisers": advertisers as a source or recipient are not a use
     r"\b(?:marketing|advertis(?!ers?\b)\w+|ads|ad targeting|targeted ads|personali[sz]ed ads|promotional|sponsor\w+|"
     # "promoting and redistributing part or all of the Service"
-    r"to market|publicit\w+|publicité|publicitaires?|supports? de communication|"
+    # ("rights of privacy or publicity", "publicity rights": a person's rights in their likeness, not promotion)
+    r"to market|(?<!right of )(?<!rights of )(?<!privacy or )(?<!privacy and )publicit(?!y rights?\b)\w+|"
+    r"publicité|publicitaires?|supports? de communication|"
     # "to feature on our homepage, in newsletters and in our social media campaigns"
     r"(?:social media|marketing|promotional|ad|advertising) campaigns?|"
+    # "online and offline promotion of Acme's mission, products and services" (not "a carrier's promotion of our
+    # Services": another company's promotion, the way the user arrived)
+    r"(?<!['’]s )promotion of (?:(?:the|our|its|[\w.]+['’]s?) )?(?:\w+, )?(?:\w+ ){0,2}?"
+    r"(?:services?|products?|brands?|business)|"
     r"promot(?:e|es|ing)(?: (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
     r"any part) of)? (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
@@ -319,12 +325,15 @@ LICENCE_TO_USER = _rx(
 )
 VENDOR_TAKES = _rx(
     # "You hereby grant other users a licence": the grantee is not the vendor
-    r"\b(?:you (?:hereby )?(?:grant|give|agree to grant)(?! (?:to )?(?:other|each|any|all|fellow) (?:users?|members?|"
-    r"subscribers?|visitors?)\b)|"
+    # ("you hereby irrevocably grant us", "you automatically grant … Acme the … licence")
+    r"\b(?:you (?:(?:hereby|\w+ly) ){0,2}(?:grant|give|agree to grant)"
+    r"(?! (?:to )?(?:other|each|any|all|fellow) (?:users?|members?|subscribers?|visitors?)\b)|"
     r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+"
     # ("grants Acme Labs Inc. and its affiliates a …": a vendor named in several words)
     r"(?: (?-i:[A-Z])[\w.&-]*){0,3}(?: and (?:its|our) (?:affiliates|subsidiaries))?) (?:a|an|the)\b|"
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
+    # "Our license to your Content is … for the limited purpose of …": the vendor describing its licence
+    r"our licen[cs]e to your|"
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission for (?!you\b)\w+|"
     r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"
     r"vous (?:nous )?(?:accordez|conc[ée]dez)|"
@@ -361,9 +370,13 @@ MARKETING_BY_VENDOR = _rx(
     r"\b[A-Z][\w.]+ (?:also )?(?:may|will|can|uses?) \w+|"
     r"\b(?:sont|est) utilis[ée]"
 )
-NEW_VENTURES = _rx(r"\b(?:new|other|future) (?:technologies|products)\b")
+# "to develop new technologies", "researching and developing new ones": research and development beyond the service
+# itself ("to operate, improve and develop new Services" alone stays a service purpose)
+NEW_VENTURES = _rx(r"\b(?:(?:new|other|future) (?:technologies|products)|research(?:ing)? and develop(?:ing)? new)\b")
+# A licence with no limit on its purpose: "for any purpose", "in any way", "an unrestricted … right to use"
 ANY_PURPOSE = _rx(
-    r"\b(?:any (?:purpose|use|manner)|all purposes|commercially exploit\w*|for (?:any|all) (?:lawful )?purposes?)\b"
+    r"\b(?:any (?:purpose|use|manner)|all purposes|commercially exploit\w*|for (?:any|all) (?:lawful )?purposes?|"
+    r"in any way|unrestricted)\b"
 )
 DISCLAIMS = _rx(r"\b(?:disclaims? (?:any|all) (?:\w+ )?(?:rights?|licen[cs]es?)|"
                r"(?:does|do|will) not (?:claim|obtain|acquire) (?:any )?(?:ownership|rights?))\b")

@@ -16,10 +16,12 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.list_items import LIST_ITEM, NO_OTHER_PURPOSE, closes_the_list, fragment, line_indent
 from termlens.analysis.statements import Cues, has, read_sentence
 from termlens.analysis.terms import (
+    CARVED_OUT_LEAD,
     Category,
     DefinedTerm,
     categories_in,
     find_defined_terms,
+    meaning_before,
     term_categories,
     without_carve_outs,
 )
@@ -163,6 +165,8 @@ def read_document(structure: DocumentStructure) -> Reading:
     text_all = structure.text
     # "Designated Countries" defined as the EU, EEA and Switzerland makes any clause using it regional.
     region_terms = {t for t, d in terms.items() if lx.REGION.search(text_all[d.start:d.end])}
+    # '… non-personally identifiable transaction data (collectively, "Platform Data")': de-identified by definition
+    deidentified_terms = {t for t, d in terms.items() if _sums_up_deidentified(t, text_all[d.start:d.end])}
     kept: list[SentenceReading] = []
     lead_cats: frozenset[Category] = frozenset()
     lead_restricts = lead_licence = False
@@ -248,9 +252,10 @@ def read_document(structure: DocumentStructure) -> Reading:
                 terms=used,
                 section=structure.section_number(sentence.section),
                 conditions=cues.conditions | ({Condition.REGION} if any(t in region_terms for t in used) else set())
+                | ({Condition.DEIDENTIFIED} if any(t in deidentified_terms for t in used) else set())
                 | _row_conditions(sentence, row),
                 own=own,
-                restricted=cues.user_restriction or (inherit and item_restricts) or bool(has(ck.RISK_CLAUSE, text))
+                restricted=cues.user_restriction or (inherit and item_restricts) or _risk_clause(text)
                 or bool(has(ck.ABOUT_THE_DOCUMENT, text))
                 # ("End-to-end encryption means that your messages are encrypted …" defines, and also commits)
                 or (bool(has(ck.DEFINITION_SENTENCE, text)) and not cues.sealed),
@@ -265,6 +270,29 @@ def read_document(structure: DocumentStructure) -> Reading:
 
 # A short answer in a FAQ: "No.", "Nope.", "Yes, by default.", "Not unless you say so."
 _SHORT_ANSWER = re.compile(r"^\W*(?:(yes)|no|nope|never|not unless|absolutely not|not at all)\b", re.IGNORECASE)
+
+
+def _sums_up_deidentified(term: str, definition: str) -> bool:
+    """A term that names data the definition calls de-identified: the words just before the quoted term (or after
+    "does not include") begin with "non-personally identifiable", "aggregated", "anonymised" …"""
+    at = max(definition.find(f"“{term}”"), definition.find(f'"{term}"'))
+    if at <= 0:
+        return False
+    clause = meaning_before(definition, at)
+    carved = CARVED_OUT_LEAD.search(clause)
+    head = (clause[carved.end():] if carved else clause).lstrip(" ,:(")[:60]
+    return bool(has(lx.DEIDENTIFIED, head)) and head.lower().startswith(
+        ("non", "de-", "deid", "aggregat", "anonym", "pseudonym"))
+
+
+def _risk_clause(text: str) -> bool:
+    """A warranty, indemnity or liability clause, unless it rides on a grant made first ("You hereby grant, and you
+    represent and warrant that you have the right to grant, to Acme a … licence")."""
+    risk = ck.RISK_CLAUSE.search(text)
+    if risk is None:
+        return False
+    grant = lx.VENDOR_TAKES.search(text)
+    return grant is None or grant.start() > risk.start()
 
 
 def _faq_answer(structure: DocumentStructure, sentence: Sentence) -> Cues | None:

@@ -41,6 +41,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?<!recommending content)(?<!suggested content)"
         r"(?! delivery| providers?| recommendations?| and (?:ads|advertis)| or (?:ads|advertis))|"
         r"uploads?|uploaded|submissions?|messages?|files?|attachments?|posts?|chats?|"
+        # "When you contribute UGC" (user-generated content); "By submitting material to the Site"
+        r"ugc|submit(?:ting)? (?:any )?materials?|"
         # "video-call quality metrics", "audio bitrate": measurements of a call, not what was said in it
         r"(?:audio|video)(?![- ]call (?:quality|metrics|duration|logs)\b|[- ](?:quality|metrics|duration|resolution|"
         r"bitrate)\b)|"
@@ -67,7 +69,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"files?|information)|logs|technical (?:data|information)|device (?:data|information)|"
         r"analytics (?:data|information)|metadata|interaction data|information about (?:your|how you) use|"
         r"(?:information|data|records|statistics) (?:generated )?(?:by or )?(?:about|on|relating to|regarding|"
-        r"concerning) (?:your |the )?use (?:and operation )?of|"
+        r"concerning|derived from) (?:your |the )?use (?:and operation )?of|behaviou?ral data|"
         # "compiled from Customer Data and from Patients' use of the Services": what the use itself leaves behind
         r"from (?:your |the |(?:\w+['’]s?) )?use of (?:the|our) (?:Services?|platform|apps?|products?|website)|"
         r"(?:statistics|records|data) (?:about|of) how (?:the|our) (?:apps?|services?|platforms?|products?) "
@@ -87,7 +89,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
     Category.AI_IO: re.compile(
         # "follow the prompts on the Account page" are on-screen instructions, not what the user asks an AI
         r"\b(?:(?<!following the )(?<!follow the )(?<!on-screen )(?<!on screen )prompts?(?! on (?:the|your) (?:\w+ )?"
-        r"(?:page|screen))|outputs?|generated (?:content|text|images?|responses?)|completions?|responses|"
+        r"(?:page|screen))|outputs?|(?<!user[ -])generated (?:content|text|images?|responses?)|completions?|responses|"
         r"inputs? (?:to|into|you provide to) (?:the |our )?(?:AI|assistant|models?|chatbot|features?)|"
         r"(?:your|user|customer) inputs?|"
         r"(?:AI|assistant|chatbot)[- ](?:interactions|conversations|chats|features?)|"
@@ -143,6 +145,7 @@ _NAME_CUES: tuple[tuple[re.Pattern[str], frozenset[Category]], ...] = (
     (re.compile(r"\b(?:personal|information|data)\b", _I), frozenset({Category.PERSONAL})),
 )
 # "other than Customer Content", "does not include telemetry": words that define by exclusion.
+CARVED_OUT_LEAD = re.compile(r"\b(?:does|do|shall|will) not include\b", _I)
 _EXCLUDED_PART = re.compile(r"\b(?:other than|excluding|except|does not include|not including)\s+[^,;.()]{0,80}",
                             _I)
 
@@ -224,6 +227,11 @@ def categorise_term(term: str, meaning: str) -> frozenset[Category]:
     """The categories a defined term covers: from its name first, else from its definition."""
     if not _DATA_NAME.search(term):
         return frozenset()
+    carved = CARVED_OUT_LEAD.search(meaning)
+    if carved and term in meaning[carved.end():]:
+        # "Your Content does not include … data derived from the use of the platform (collectively, "Platform
+        # Data")": the term sums up what is carved out, not the category it is carved out of
+        meaning = meaning[carved.end():]
     meaning = _EXCLUDED_PART.sub(" ", meaning)
     for rx, cats in _NAME_CUES[:-1]:
         if rx.search(term):
@@ -239,7 +247,7 @@ def categorise_term(term: str, meaning: str) -> frozenset[Category]:
     return found or frozenset({Category.PERSONAL})
 
 
-def _meaning_before(text: str, at: int) -> str:
+def meaning_before(text: str, at: int) -> str:
     """The words a parenthetical definition sums up: the clause just before it."""
     window = text[max(0, at - 400):at]
     cut = max(window.rfind(". "), window.rfind("; "))
@@ -280,12 +288,12 @@ def find_defined_terms(structure: DocumentStructure) -> dict[str, DefinedTerm]:
         for m in _PAREN_TERM.finditer(text):
             # 'information you provide ("Content"), including your prompts and files': the list after it counts too
             after = _INCLUDING_AFTER.match(text, m.end())
-            add(m.group(1), _meaning_before(text, m.start()) + m.group(0) + (after.group(0) if after else ""),
+            add(m.group(1), meaning_before(text, m.start()) + m.group(0) + (after.group(0) if after else ""),
                 sentence.start, sentence.end)
         for m in _MEANS_TERM.finditer(text):
             add(m.group(1), text[m.end():m.end() + 400], sentence.start, sentence.end)
         for m in _REFERRED_TERM.finditer(text):
-            add(m.group(1), _meaning_before(text, m.start()), sentence.start, sentence.end)
+            add(m.group(1), meaning_before(text, m.start()), sentence.start, sentence.end)
     # An "Input" / "Output" pair is the drafting of an AI service: both are AI inputs and outputs.
     names = " ".join(found).lower()
     if "input" in names and "output" in names:

@@ -187,7 +187,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 has(lx.CLOSED_LIST, r.sentence.text) or has(ck.LIMITED_SHARING, r.sentence.text)):
             # "our contractors …, only for the limited purposes described above"
             proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-        elif r.in_licence and has(lx.NEW_VENTURES, r.sentence.text) and not third_party:
+        elif (r.in_licence or r.vendor_licence) and has(lx.NEW_VENTURES, r.sentence.text) and not third_party:
             proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))
         elif r.vendor_licence and c.licence_broad and strength == 2 and not third_party:
             # A perpetual licence "to use … and commercially exploit" reaches training without naming it; a
