@@ -29,7 +29,6 @@ from termlens.analysis.evaluation import (  # noqa: E402
     load_split,
     load_variants,
     split_files,
-    with_claudette_texts,
 )
 from termlens.domain.model import Answer, DocumentStructure, ItemAnswer  # noqa: E402
 from termlens.pipeline.extract import read_document  # noqa: E402
@@ -92,13 +91,7 @@ def main() -> int:
         files = args.labels or split_files(golden, args.split)
         versions = [v for path in files for v in load_split(path)]
         print(f"files: {', '.join(p.name for p in files)}")
-        # CLAUDETTE terms of service (``claudette: NAME``) carry no archive path: their text comes from the corpus
-        claudette = [v for v in versions if "claudette" in v]
-        scores = evaluate([v for v in versions if "claudette" not in v], args.ota, system, load)
-        if claudette:
-            more = evaluate_texts(with_claudette_texts(claudette, args.ota.parent), system, segment)
-            scores.outcomes += more.outcomes
-            scores.item_outcomes += more.item_outcomes
+        scores = evaluate(versions, args.ota, system, load, parse=segment)
         print(f"split {args.split}: {len(versions)} versions, {time.perf_counter() - started:.1f} s")
     report(scores, "baseline" if args.baseline else "analyzer")
     if args.show_misses and (args.split in ("dev", "claudette") or args.labels or args.variants is not None):

@@ -77,7 +77,8 @@ def load_split(path: Path) -> list[dict[str, Any]]:
 
 def split_files(golden: Path, split: str) -> list[Path]:
     """The label files of a split: ``dev`` is dev.yaml plus every dev_*.yaml (labelled in parallel by
-    several annotators), ``claudette`` every claudette_*.yaml; any other split is its one file."""
+    several annotators), ``claudette`` claudette.yaml plus every claudette_*.yaml; any other split is its one
+    file."""
     files = [golden / f"{split}.yaml"]
     if split in ("dev", "claudette"):
         files += sorted(golden.glob(f"{split}_*.yaml"))
@@ -127,11 +128,22 @@ def _compare(version: str, key: str, text: str, label: dict[str, Any], verdict: 
 
 
 def evaluate(versions: Sequence[dict[str, Any]], ota_dir: Path, system: System,
-             load: Callable[[Path], DocumentStructure]) -> Scores:
-    """Run ``system`` on every labelled version and compare with the labels."""
+             load: Callable[[Path], DocumentStructure],
+             parse: Callable[[str], DocumentStructure] | None = None) -> Scores:
+    """Run ``system`` on every labelled version and compare with the labels. A version of the archive is read
+    with ``load`` from its ``path``; a CLAUDETTE terms of service (``claudette: NAME``, beside ota/ in the shared
+    data) is read from the corpus and segmented with ``parse``."""
     scores = Scores()
     for v in versions:
-        _score(scores, v, load(ota_dir / v["path"]), system)
+        if "claudette" in v:
+            texts = claudette_texts(ota_dir.parent)
+            name = str(v["claudette"])
+            if parse is None or name not in texts:
+                raise ValueError(f"{v.get('id')}: cannot read CLAUDETTE document {name!r} from "
+                                 f"{ota_dir.parent / CLAUDETTE_SENTENCES}")
+            _score(scores, v, parse(texts[name]), system)
+        else:
+            _score(scores, v, load(ota_dir / v["path"]), system)
     return scores
 
 
@@ -153,19 +165,6 @@ def claudette_texts(data_dir: Path) -> dict[str, str]:
             row = json.loads(line)
             sentences[str(row["doc"])].append(str(row["text"]).strip())
     return {doc: "\n\n".join(s for s in texts if s) + "\n" for doc, texts in sentences.items()}
-
-
-def with_claudette_texts(versions: Sequence[dict[str, Any]], data_dir: Path) -> list[dict[str, Any]]:
-    """Labelled CLAUDETTE documents (``claudette: NAME`` instead of ``path``) with their ``text`` attached,
-    ready for :func:`evaluate_texts`; an unknown name raises ``KeyError`` naming it."""
-    texts = claudette_texts(data_dir)
-    cases = []
-    for v in versions:
-        name = str(v["claudette"])
-        if name not in texts:
-            raise KeyError(f"{v.get('id')}: no document {name!r} in {data_dir / CLAUDETTE_SENTENCES}")
-        cases.append({**v, "text": texts[name]})
-    return cases
 
 
 def load_variants(path: Path) -> list[dict[str, Any]]:
