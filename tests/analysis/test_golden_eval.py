@@ -54,9 +54,10 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     # blind in the 0.12.0 cycle; chosen by annotator file before any study): first read 0.885 / 0.823 / 0.990 / 0.635
     # with 0.11.0; 0.12.0 (rules written from the CLAUDETTE study split) 0.906 / 0.844 / 0.990 / 0.677, aggregate only
     "heldout_e": (0.89, 0.83, 0.98, 0.66),
-    # the CLAUDETTE study split (16 such documents, tuned on): first read 0.875 / 0.750 / 0.992 / 0.703 with 0.11.0;
-    # 0.12.0 0.992 / 0.875 / 0.992 / 0.797
-    "claudette": (0.98, 0.86, 0.98, 0.78),
+    # the CLAUDETTE study split (tuned on): round 1 (claudette.yaml, 16 documents) first read 0.875 / 0.750 / 0.992 /
+    # 0.703 with 0.11.0, round 2 (claudette_b.yaml, 17) 0.963 / 0.831 / 1.000 / 0.735 with the round-1 rules; both
+    # rounds (33 documents) 0.985 / 0.879 / 0.996 / 0.803 with 0.12.0
+    "claudette": (0.97, 0.86, 0.98, 0.78),
     # drafting variants (594 synthetic excerpts in six rounds, 1,424 answers, tests/golden/variants/README.md): each
     # round read blind once, then studied; all rounds 0.775 / 0.709 / 0.865 / 0.709 with analyzer 0.11.0 (0.10.0:
     # 0.741 / 0.668 / 0.853 / 0.673 on the same six rounds)

@@ -130,3 +130,56 @@ def test_a_limitation_of_liability_is_not_a_closed_list_of_uses() -> None:
             "Content you purchased is unusable due to our fault, our liability will be limited to providing you with "
             "a Content of an equivalent value, chosen by us.\n")
     assert answer(text, "marketing.content").verdict is Verdict.LIKELY
+
+
+# --- the CLAUDETTE study split, round 2 -----------------------------------------------------------------------------
+
+
+def test_the_paragraph_after_a_licence_lead_in_is_the_licence() -> None:
+    # plain text, or a list whose markers were lost: the licence's terms follow its lead-in as a paragraph
+    text = ("# Acme Terms\n\n## 2.5 License\n\nAs between you and Acme, you own the content that you submit or post "
+            "to the Services, and you are only granting Acme and our affiliates the following non-exclusive license:"
+            "\n\nA worldwide, transferable and sublicensable right to use, copy, modify, distribute, publish and "
+            "process, information and content that you provide through our Services, without any further consent, "
+            "notice and/or compensation to you or others.\n")
+    licence = answer(text, "license.content.broad")
+    assert licence.verdict is Verdict.YES
+    assert licence.evidence[0].quote.startswith("A worldwide, transferable and sublicensable right")
+
+
+def test_an_imperative_to_the_reader_is_not_a_closed_list() -> None:
+    text = ("# Acme Terms\n\n## Licence\n\nYou grant Acme a worldwide, transferable and sublicensable right to use, "
+            "copy, modify and process the content that you provide through our Services.\n\n## Rules\n\nFor example, "
+            "do not copy or distribute (except through the available sharing functionality) the posts or other content "
+            "of others without their permission, which they may "
+            "give by posting under a Creative Commons license;\n")
+    assert answer(text, "train.content.own").verdict is not Verdict.UNLIKELY
+
+
+def test_items_under_a_liability_lead_in_are_not_uses_of_data() -> None:
+    text = ("# Acme Terms\n\n## 3.3 Liability\n\nWe do not assume any liability for:\n\na. viruses originating from "
+            "third parties;\n\nb. the unauthorised use of or unauthorised access to data in conjunction with your "
+            "Transactions which We process unless such use or such access is the result of negligence on Our behalf."
+            "\n")
+    third = answer(text, "train.content.third_party")
+    assert third.verdict is Verdict.UNCLEAR and not third.evidence
+
+
+def test_a_right_to_use_content_for_delivering_the_service_is_a_closed_purpose() -> None:
+    text = ("# Acme Terms\n\n## Content\n\nIf you upload, import or share content to Acme, like images, texts, "
+            "receipts or other content, you grant Acme a royalty-free right to use and display the content for "
+            "purposes of delivering the Service.\n")
+    assert answer(text, "license.content.broad").verdict is Verdict.NO
+    assert answer(text, "train.content.own").verdict is Verdict.UNLIKELY
+    assert answer(text, "marketing.content").verdict is Verdict.UNLIKELY
+
+
+def test_no_rights_to_your_stuff_except_those_that_run_the_service() -> None:
+    text = ("# Acme Terms\n\n## Your Stuff & Your Permissions\n\nWhen you use our Services, you provide us with "
+            "things like your files, content, messages, contacts, and so on (“Your Stuff”).\n\nYour Stuff is yours.\n\n"
+            "These Terms don’t give us any rights to Your Stuff except for the limited rights that enable us to offer "
+            "the Services.\n")
+    licence = answer(text, "license.content.broad")
+    assert licence.verdict is Verdict.NO
+    assert "don’t give us any rights" in licence.evidence[0].quote
+    assert answer(text, "marketing.content").verdict is Verdict.UNLIKELY

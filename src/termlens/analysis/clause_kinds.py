@@ -117,6 +117,9 @@ RISK_CLAUSE = _rx(
     r"(?:not|never) (?:be )?(?:liable|responsible)|no (?:guarantees?|warrant(?:y|ies))|"
     r"you (?:hereby )?(?:\w+,? )?(?:represent|warrant|promise)s?,? (?:and|that)|"
     r"(?:accept|assume|bear|have) no (?:\w+ )?liabilit\w+|"
+    # "We do not assume any liability for:", "We will not hold You liable"
+    r"(?:do|does|will|shall) not (?:assume|accept|bear) (?:any )?liabilit\w+|"
+    r"not hold (?:you|\w+) (?:liable|responsible)|"
     # the arbitration's own documents are kept confidential: dispute procedure, not a use of the user's data
     r"(?:in the course of|during|in) (?:the|an|any) arbitration\b|"
     r"\bclaims? (?:\w+ ){0,4}?arising (?:from|out of)|"

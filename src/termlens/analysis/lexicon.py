@@ -159,7 +159,9 @@ USER_RESTRICTION = _rx(
     r"(?:to develop|to train|to build|competing|that compete)|(?:you|users?) (?:may|shall|must) not|"
     r"reverse engineer|compete with|by using automated means|scrap(?:e|es|ing)\b|crawl(?:er|ers|ing)\b|"
     r"(?:only|solely|exclusively) for your (?:own )?(?:personal|internal|private|non-?commercial)\b|"
-    r"you must (?!grant|give|license|licence)\w+|you are (?:solely )?responsible for)",
+    r"you must (?!grant|give|license|licence)\w+|you are (?:solely )?responsible for|"
+    # an imperative addressed to the reader: "For example, do not copy or distribute the posts of others"
+    r"^\W*(?:(?:for example|for instance|also|and|please),? )?(?:do not|don['’]t|never) (?!hesitate)\w+)",
 )
 EXCEPT_WORDS = _rx(r"\b(?:except|unless|other than|save (?:for|where|if|when|with)|sauf)\b")
 NOTWITHSTANDING = _rx(r"\b(?:notwithstanding|despite anything|nonobstant)\b")
@@ -172,6 +174,10 @@ CLOSED_LIST = _rx(
     r"(?:the )?purposes? of)|"
     r"(?<!not )(?<!but )(?:limited|restricted) (?:to|purpose)|for the (?:sole|limited|restricted) purpose|"
     r"no other purpose)\b|"
+    # "a royalty-free right to use and display the content for purposes of delivering the Service": a licence that
+    # names its purpose (closed only where the purpose is running the service; see _closed_list)
+    r"\b(?:right|licen[cs]e) to (?:use|display|host|store)(?:,? (?:and |or )?(?:use|display|host|store|copy|process))* "
+    r"(?:the |your |such )?(?:\w+ ){0,2}?for (?:the )?purposes? of\b|"
     # "a right to use the User Content as is reasonably necessary in order to do the following: (1) provide …"
     r"\bas (?:is )?(?:reasonably )?(?:necessary|needed|required) (?:in order )?to do the following\b"
 )
@@ -181,7 +187,8 @@ ON_INSTRUCTIONS = _rx(
     r"(?:documented |written )?(?:request|instructions?)\b"
 )
 OPERATE_WORDS = _rx(
-    r"\b(?:provid\w+|operat\w+|deliver\w*|host\w*|perform\w*|run\w*|maintain\w*|fournir|make \w+ (?:\w+ )?available)"
+    r"\b(?:provid\w+|operat\w+|deliver\w*|host\w*|perform\w*|run\w*|maintain\w*|offer\w*|fournir|"
+    r"make \w+ (?:\w+ )?available)"
     r"\b.{0,40}?"
     r"\b(?:the |our |its )?(?:services?|platform|products?|website|app|agreement|obligations|you)\b"
 )
@@ -220,6 +227,8 @@ LICENSE = _rx(
     # "Customer grants Acme only the limited rights that are reasonably necessary": a licence by another name
     r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
     r"(?:rights?|permission)|"
+    # "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …"
+    r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to (?:your|the|any)|"
     r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez|"
     # "you cannot revoke permission for Acme to publish … such public content": an irrevocable licence
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?(?:permission|licen[cs]e|rights?))\b"
@@ -334,6 +343,8 @@ VENDOR_TAKES = _rx(
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
     # "Our license to your Content is … for the limited purpose of …": the vendor describing its licence
     r"our licen[cs]e to your|"
+    # "These Terms don't give us any rights to Your Stuff except …": the rights the vendor takes, denied or limited
+    r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to your|"
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission for (?!you\b)\w+|"
     r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"
     r"vous (?:nous )?(?:accordez|conc[ée]dez)|"

@@ -173,13 +173,18 @@ def read_document(structure: DocumentStructure) -> Reading:
     lead_section: int | None = None
     lead_purpose = ""  # a lead-in that states a use ("To decide which ads to show you, we use:")
     lead_use = ""  # a lead-in by which the vendor uses the user's information for the purposes listed under it
+    lead_end: int | None = None  # where the lead-in ends
     # An item that itself ends in ":" ("2. For administrative purposes. We use personal information for …, such
     # as:") leads the items indented under it: (indent, section, categories, restricts, licence).
     sub_lead: tuple[int, int | None, frozenset[Category], bool, bool] | None = None
     for sentence, row in ((piece, whole) for whole in structure.sentences for piece in _pieces(whole)):
         text = sentence.text
         line_start = text_all.rfind("\n", 0, sentence.start) + 1
-        is_item = bool(LIST_ITEM.match(text_all, line_start, line_start + 16))
+        # The paragraph right after a licence's lead-in continues it even without a list marker (plain text, or a
+        # list whose markers were lost): "…granting Acme the following license:" + "A worldwide, transferable … right"
+        is_item = bool(LIST_ITEM.match(text_all, line_start, line_start + 16)) or (
+            lead_licence and lead_end is not None and sentence.section == lead_section
+            and not text_all[lead_end:sentence.start].strip())
         indent = line_indent(text_all, line_start)
         if sub_lead is not None and (not is_item or indent <= sub_lead[0] or sentence.section != sub_lead[1]):
             sub_lead = None
@@ -218,6 +223,7 @@ def read_document(structure: DocumentStructure) -> Reading:
         if not is_item:
             lead_cats, lead_restricts, lead_licence, lead_section = frozenset(), False, False, sentence.section
             lead_purpose = lead_use = ""
+            lead_end = None
         if not cues.relevant and not opens_list:
             continue
         via_terms, used = term_categories(without_carve_outs(text), terms) if terms else (frozenset(), ())
@@ -226,6 +232,7 @@ def read_document(structure: DocumentStructure) -> Reading:
         if closing and not cues.closed_list and closes_the_list(structure, sentence):
             cues = replace(cues, closed_list=True)
         if opens_list:
+            lead_end = row.end
             lead_cats = categories_in(text) | via_terms
             # "You agree not to:" and "You represent and warrant that:" both open lists of the user's own promises
             lead_restricts = bool(has(lx.USER_RESTRICTION, text)) or bool(has(ck.RISK_CLAUSE, text))

@@ -159,7 +159,7 @@ _GATE_WORDS = (
     "limited", "restrict", "except", "other than", "research", "optimi", "build", "publicit", "vend", "propri",
     "apprentissage", "sponsor", "their services", "disclaim", "retain", "uniquement", "seulement", "sauf", "yours",
     "behalf", "necessary to", "need to know", "onfidential", "subscriber", "firehose", "data dump",
-    "derivative rights", "belong", "campaign",
+    "derivative rights", "belong", "campaign", "grant", "right to", "rights to",
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)

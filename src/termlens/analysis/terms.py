@@ -145,6 +145,7 @@ _NAME_CUES: tuple[tuple[re.Pattern[str], frozenset[Category]], ...] = (
     (re.compile(r"\b(?:personal|information|data)\b", _I), frozenset({Category.PERSONAL})),
 )
 # "other than Customer Content", "does not include telemetry": words that define by exclusion.
+_YOU_PROVIDE = re.compile(r"\byou (?:provide|submit|upload|post|give)\b", _I)
 CARVED_OUT_LEAD = re.compile(r"\b(?:does|do|shall|will) not include\b", _I)
 _EXCLUDED_PART = re.compile(r"\b(?:other than|excluding|except|does not include|not including)\s+[^,;.()]{0,80}",
                             _I)
@@ -226,7 +227,12 @@ def categories_in(text: str) -> frozenset[Category]:
 def categorise_term(term: str, meaning: str) -> frozenset[Category]:
     """The categories a defined term covers: from its name first, else from its definition."""
     if not _DATA_NAME.search(term):
-        return frozenset()
+        # 'you provide us with things like your files, content, messages, contacts ("Your Stuff")': what the user
+        # provides, by whatever name
+        kept = _EXCLUDED_PART.sub(" ", meaning)
+        yours = term.lower().startswith("your ") and _YOU_PROVIDE.search(kept) and \
+            CATEGORY_CUES[Category.CONTENT].search(kept)
+        return frozenset({Category.CONTENT}) if yours else frozenset()
     carved = CARVED_OUT_LEAD.search(meaning)
     if carved and term in meaning[carved.end():]:
         # "Your Content does not include … data derived from the use of the platform (collectively, "Platform
