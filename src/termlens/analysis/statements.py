@@ -159,14 +159,16 @@ _GATE_WORDS = (
     "limited", "restrict", "except", "other than", "research", "optimi", "build", "publicit", "vend", "propri",
     "apprentissage", "sponsor", "their services", "disclaim", "retain", "uniquement", "seulement", "sauf", "yours",
     "behalf", "necessary to", "need to know", "onfidential", "subscriber", "firehose", "data dump",
-    "derivative rights", "belong", "campaign", "grant", "right to", "rights to",
+    "derivative rights", "belong", "campaign", "right to use", "right to host", "rights to your", "rights to use",
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
 _GATE = re.compile(
     r"\bA\.?I\b|\bIA\b|\bads\b|\bsale|better\b|am[ée]lior|d[ée]velopp|entra[iî]n|"
     r"available (?:\w+ ){0,2}?(?:to|via|through)|"
-    r"the following (?:limited )?(?:cases|circumstances|situations)|end[- ]to[- ]end|instructions?\b",
+    r"the following (?:limited )?(?:cases|circumstances|situations)|end[- ]to[- ]end|instructions?\b|"
+    # "you grant Acme … the right to reproduce", "grant us permission to use": a grant by another name than licence
+    r"\bgrant\w*\b[^.;]{0,80}?\b(?:rights?|permission)\b",
     re.IGNORECASE,
 )
 
