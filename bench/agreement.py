@@ -7,7 +7,7 @@ Each annotator's labels are scored as if they were a system's answers against th
 within-defensible, exact, condition and evidence agreement. This tells how high an analyzer can
 reasonably be expected to score against one annotator.
 
-    .venv/bin/python bench/agreement.py [--split dev_h|dev_m|heldout_b|heldout_c|heldout_d]
+    .venv/bin/python bench/agreement.py [--split dev_h|dev_m|heldout_b|heldout_c|heldout_d|heldout_e]
 """
 
 from __future__ import annotations
@@ -22,16 +22,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_analyzer import load, report  # noqa: E402
-from termlens.analysis.evaluation import evaluate, load_split  # noqa: E402
+from termlens.analysis.evaluation import claudette_texts, evaluate, load_split  # noqa: E402
 from termlens.domain.model import Answer, DocumentStructure, Evidence, ItemAnswer  # noqa: E402
 from termlens.domain.vocabulary import Condition, Verdict  # noqa: E402
+from termlens.pipeline.segment import segment  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden" / "analyzer"
 
 
+def _key(version: dict[str, Any]) -> str:
+    """A version's archive path, or the CLAUDETTE document it names."""
+    return str(version["path"]) if "path" in version else f"claudette:{version['claudette']}"
+
+
 def labels_as_system(versions: Sequence[dict[str, Any]]) -> Any:
     """A 'system' that answers with one annotator's labels (matched by document text)."""
-    by_path = {v["path"]: v for v in versions}
+    by_path = {_key(v): v for v in versions}
 
     def system(structure: DocumentStructure) -> tuple[Sequence[Answer], Sequence[ItemAnswer]]:
         version = by_path[system.current]  # type: ignore[attr-defined]
@@ -51,21 +57,27 @@ def labels_as_system(versions: Sequence[dict[str, Any]]) -> Any:
 
 def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Path, name: str) -> None:
     """Score `other`'s labels against `reference`'s on the versions both labelled."""
-    paths = {v["path"] for v in other}
-    shared = [v for v in reference if v["path"] in paths]
+    paths = {_key(v) for v in other}
+    shared = [v for v in reference if _key(v) in paths]
     system = labels_as_system(other)
+    texts = claudette_texts(ota.parent) if any("claudette" in v for v in shared) else {}
+    by_text = {texts[str(v["claudette"])]: _key(v) for v in shared if "claudette" in v}
 
     def load_and_mark(path: Path) -> DocumentStructure:
         system.current = path.relative_to(ota).as_posix()
         return load(path)
 
-    report(evaluate(shared, ota, system, load_and_mark), f"{name} ({len(shared)} versions)")
+    def parse_and_mark(text: str) -> DocumentStructure:
+        system.current = by_text[text]
+        return segment(text)
+
+    report(evaluate(shared, ota, system, load_and_mark, parse=parse_and_mark), f"{name} ({len(shared)} versions)")
 
 
 def main() -> int:
     """Print agreement both ways."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev_h", "dev_m", "heldout_b", "heldout_c", "heldout_d"],
+    parser.add_argument("--split", choices=["dev_h", "dev_m", "heldout_b", "heldout_c", "heldout_d", "heldout_e"],
                         default="heldout_b")
     split = parser.parse_args().split
     ota = ROOT.parent / "shared" / "data" / "ota"
