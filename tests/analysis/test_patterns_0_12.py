@@ -183,3 +183,12 @@ def test_no_rights_to_your_stuff_except_those_that_run_the_service() -> None:
     assert licence.verdict is Verdict.NO
     assert "don’t give us any rights" in licence.evidence[0].quote
     assert answer(text, "marketing.content").verdict is Verdict.UNLIKELY
+
+
+def test_a_right_to_sue_is_not_a_licence() -> None:
+    text = ("# Acme Terms\n\n## Reviews\n\nYou may submit hotel reviews, comments and photos (collectively, "
+            "\"Submissions\").\n\nYou further grant Acme the right to pursue at law any person or entity that "
+            "violates your or Acme's rights in the Submissions by a breach of this Agreement.\n")
+    licence = answer(text, "license.content.broad")
+    assert licence.verdict is Verdict.NO and not licence.evidence  # silent: no licence is taken here
+    assert answer(text, "marketing.content").verdict is Verdict.UNCLEAR

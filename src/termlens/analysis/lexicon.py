@@ -226,7 +226,8 @@ SERVICE_PROVIDERS = _rx(
 LICENSE = _rx(
     # "Customer grants Acme only the limited rights that are reasonably necessary": a licence by another name
     r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
-    r"(?:rights?|permission)|"
+    # ("you grant Acme the right to pursue at law anyone who infringes": a right to sue, not to use)
+    r"(?:rights?|permission)(?! to (?:pursue|sue|enforce|bring|take (?:legal )?action|seek|defend))|"
     # "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …"
     r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to (?:your|the|any)|"
     r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez|"
