@@ -192,3 +192,13 @@ def test_a_right_to_sue_is_not_a_licence() -> None:
     licence = answer(text, "license.content.broad")
     assert licence.verdict is Verdict.NO and not licence.evidence  # silent: no licence is taken here
     assert answer(text, "marketing.content").verdict is Verdict.UNCLEAR
+
+
+def test_an_unconditional_licence_to_partners_reaches_their_training_too() -> None:
+    text = ("# Acme Terms\n\n## User-Generated Content\n\nBy submitting User Content via the Services, you hereby "
+            "grant (i) to us and our affiliates, agents, services providers, partners and other connected third "
+            "parties an unconditional irrevocable, non-exclusive, royalty-free, fully transferable, perpetual "
+            "worldwide licence to use, modify, adapt, reproduce, make derivative works of, publish and/or transmit "
+            "your User Content.\n")
+    assert answer(text, "train.content.own").verdict is Verdict.LIKELY
+    assert answer(text, "train.content.third_party").verdict is Verdict.LIKELY

@@ -385,10 +385,11 @@ MARKETING_BY_VENDOR = _rx(
 # "to develop new technologies", "researching and developing new ones": research and development beyond the service
 # itself ("to operate, improve and develop new Services" alone stays a service purpose)
 NEW_VENTURES = _rx(r"\b(?:(?:new|other|future) (?:technologies|products)|research(?:ing)? and develop(?:ing)? new)\b")
-# A licence with no limit on its purpose: "for any purpose", "in any way", "an unrestricted … right to use"
+# A licence with no limit on its purpose: "for any purpose", "in any way", "an unrestricted … right to use", "an
+# unconditional … licence"
 ANY_PURPOSE = _rx(
     r"\b(?:any (?:purpose|use|manner)|all purposes|commercially exploit\w*|for (?:any|all) (?:lawful )?purposes?|"
-    r"in any way|unrestricted)\b"
+    r"in any way|unrestricted|unconditional)\b"
 )
 DISCLAIMS = _rx(r"\b(?:disclaims? (?:any|all) (?:\w+ )?(?:rights?|licen[cs]es?)|"
                r"(?:does|do|will) not (?:claim|obtain|acquire) (?:any )?(?:ownership|rights?))\b")
