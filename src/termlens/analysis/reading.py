@@ -16,12 +16,11 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.list_items import LIST_ITEM, NO_OTHER_PURPOSE, closes_the_list, fragment, line_indent
 from termlens.analysis.statements import Cues, has, read_sentence
 from termlens.analysis.terms import (
-    CARVED_OUT_LEAD,
     Category,
     DefinedTerm,
     categories_in,
     find_defined_terms,
-    meaning_before,
+    sums_up_deidentified,
     term_categories,
     without_carve_outs,
 )
@@ -166,7 +165,7 @@ def read_document(structure: DocumentStructure) -> Reading:
     # "Designated Countries" defined as the EU, EEA and Switzerland makes any clause using it regional.
     region_terms = {t for t, d in terms.items() if lx.REGION.search(text_all[d.start:d.end])}
     # '… non-personally identifiable transaction data (collectively, "Platform Data")': de-identified by definition
-    deidentified_terms = {t for t, d in terms.items() if _sums_up_deidentified(t, text_all[d.start:d.end])}
+    deidentified_terms = {t for t, d in terms.items() if sums_up_deidentified(t, text_all[d.start:d.end])}
     kept: list[SentenceReading] = []
     lead_cats: frozenset[Category] = frozenset()
     lead_restricts = lead_licence = False
@@ -277,19 +276,6 @@ def read_document(structure: DocumentStructure) -> Reading:
 
 # A short answer in a FAQ: "No.", "Nope.", "Yes, by default.", "Not unless you say so."
 _SHORT_ANSWER = re.compile(r"^\W*(?:(yes)|no|nope|never|not unless|absolutely not|not at all)\b", re.IGNORECASE)
-
-
-def _sums_up_deidentified(term: str, definition: str) -> bool:
-    """A term that names data the definition calls de-identified: the words just before the quoted term (or after
-    "does not include") begin with "non-personally identifiable", "aggregated", "anonymised" …"""
-    at = max(definition.find(f"“{term}”"), definition.find(f'"{term}"'))
-    if at <= 0:
-        return False
-    clause = meaning_before(definition, at)
-    carved = CARVED_OUT_LEAD.search(clause)
-    head = (clause[carved.end():] if carved else clause).lstrip(" ,:(")[:60]
-    return bool(has(lx.DEIDENTIFIED, head)) and head.lower().startswith(
-        ("non", "de-", "deid", "aggregat", "anonym", "pseudonym"))
 
 
 def _risk_clause(text: str) -> bool:

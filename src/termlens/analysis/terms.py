@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from termlens.analysis.condition_words import DEIDENTIFIED
 from termlens.domain.model import DocumentStructure
 
 
@@ -146,7 +147,7 @@ _NAME_CUES: tuple[tuple[re.Pattern[str], frozenset[Category]], ...] = (
 )
 # "other than Customer Content", "does not include telemetry": words that define by exclusion.
 _YOU_PROVIDE = re.compile(r"\byou (?:provide|submit|upload|post|give)\b", _I)
-CARVED_OUT_LEAD = re.compile(r"\b(?:does|do|shall|will) not include\b", _I)
+_CARVED_OUT_LEAD = re.compile(r"\b(?:does|do|shall|will) not include\b", _I)
 _EXCLUDED_PART = re.compile(r"\b(?:other than|excluding|except|does not include|not including)\s+[^,;.()]{0,80}",
                             _I)
 
@@ -233,7 +234,7 @@ def categorise_term(term: str, meaning: str) -> frozenset[Category]:
         yours = term.lower().startswith("your ") and _YOU_PROVIDE.search(kept) and \
             CATEGORY_CUES[Category.CONTENT].search(kept)
         return frozenset({Category.CONTENT}) if yours else frozenset()
-    carved = CARVED_OUT_LEAD.search(meaning)
+    carved = _CARVED_OUT_LEAD.search(meaning)
     if carved and term in meaning[carved.end():]:
         # "Your Content does not include … data derived from the use of the platform (collectively, "Platform
         # Data")": the term sums up what is carved out, not the category it is carved out of
@@ -253,7 +254,7 @@ def categorise_term(term: str, meaning: str) -> frozenset[Category]:
     return found or frozenset({Category.PERSONAL})
 
 
-def meaning_before(text: str, at: int) -> str:
+def _meaning_before(text: str, at: int) -> str:
     """The words a parenthetical definition sums up: the clause just before it."""
     window = text[max(0, at - 400):at]
     cut = max(window.rfind(". "), window.rfind("; "))
@@ -261,6 +262,19 @@ def meaning_before(text: str, at: int) -> str:
 
 
 _INCLUDING_AFTER = re.compile(r",?\s*(?:including|such as|which includes?)\b[^.;()]{0,200}", _I)
+
+
+def sums_up_deidentified(term: str, definition: str) -> bool:
+    """A term that names data its definition calls de-identified: the words just before the quoted term (or after
+    "does not include") begin with "non-personally identifiable", "aggregated", "anonymised" …"""
+    at = max(definition.find(f"“{term}”"), definition.find(f'"{term}"'))
+    if at <= 0:
+        return False
+    clause = _meaning_before(definition, at)
+    carved = _CARVED_OUT_LEAD.search(clause)
+    head = (clause[carved.end():] if carved else clause).lstrip(" ,:(")[:60]
+    return bool(DEIDENTIFIED.search(head)) and head.lower().startswith(
+        ("non", "de-", "deid", "aggregat", "anonym", "pseudonym"))
 
 
 def find_defined_terms(structure: DocumentStructure) -> dict[str, DefinedTerm]:
@@ -294,12 +308,12 @@ def find_defined_terms(structure: DocumentStructure) -> dict[str, DefinedTerm]:
         for m in _PAREN_TERM.finditer(text):
             # 'information you provide ("Content"), including your prompts and files': the list after it counts too
             after = _INCLUDING_AFTER.match(text, m.end())
-            add(m.group(1), meaning_before(text, m.start()) + m.group(0) + (after.group(0) if after else ""),
+            add(m.group(1), _meaning_before(text, m.start()) + m.group(0) + (after.group(0) if after else ""),
                 sentence.start, sentence.end)
         for m in _MEANS_TERM.finditer(text):
             add(m.group(1), text[m.end():m.end() + 400], sentence.start, sentence.end)
         for m in _REFERRED_TERM.finditer(text):
-            add(m.group(1), meaning_before(text, m.start()), sentence.start, sentence.end)
+            add(m.group(1), _meaning_before(text, m.start()), sentence.start, sentence.end)
     # An "Input" / "Output" pair is the drafting of an AI service: both are AI inputs and outputs.
     names = " ".join(found).lower()
     if "input" in names and "output" in names:
