@@ -147,7 +147,7 @@ def evaluate(versions: Sequence[dict[str, Any]], ota_dir: Path, system: System,
     return scores
 
 
-# The CLAUDETTE corpus (../shared/data/labeled/, CC BY 4.0): 50 real terms of service of 2020-2022, kept as
+# The CLAUDETTE corpus (../shared/data/labeled/, CC BY 4.0): 50 real terms of service of 2012-2022, kept as
 # sentences. Vendors the archive does not hold make it the one source of real drafting left to test on.
 CLAUDETTE_SENTENCES = Path("labeled") / "claudette_unfair_tos" / "sentences_en.jsonl"
 

@@ -223,13 +223,15 @@ SERVICE_PROVIDERS = _rx(
     r"\b(?:service providers?|sub-?processors?|vendors|processors|contractors|on (?:our|its) behalf|"
     r"prestataires|sous-traitants)\b"
 )
+# "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …": the rights
+# the vendor takes, denied or limited (a licence by another name; shared by LICENSE and VENDOR_TAKES)
+_GIVES_RIGHTS_TO = r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to "
 LICENSE = _rx(
     # "Customer grants Acme only the limited rights that are reasonably necessary": a licence by another name
     r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
     # ("you grant Acme the right to pursue at law anyone who infringes": a right to sue, not to use)
     r"(?:rights?|permission)(?! to (?:pursue|sue|enforce|bring|take (?:legal )?action|seek|defend))|"
-    # "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …"
-    r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to (?:your|the|any)|"
+    + _GIVES_RIGHTS_TO + r"(?:your|the|any)|"
     r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez|"
     # "you cannot revoke permission for Acme to publish … such public content": an irrevocable licence
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?(?:permission|licen[cs]e|rights?))\b"
@@ -344,8 +346,7 @@ VENDOR_TAKES = _rx(
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
     # "Our license to your Content is … for the limited purpose of …": the vendor describing its licence
     r"our licen[cs]e to your|"
-    # "These Terms don't give us any rights to Your Stuff except …": the rights the vendor takes, denied or limited
-    r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to your|"
+    + _GIVES_RIGHTS_TO + r"your|"
     r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission for (?!you\b)\w+|"
     r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"
     r"vous (?:nous )?(?:accordez|conc[ée]dez)|"
