@@ -303,3 +303,8 @@ INTERNATIONAL_TRANSFER = _rx(
     r"the (?:US|U\.S\.|United States))\b|\b(?:transfer|transfers) of (?:your )?(?:personal )?(?:data|information) "
     r"(?:to|outside)\b"
 )
+
+# A plain-language summary ("> Basically… Acme won't use your content to train", "Put simply, …") restates the clause
+# beside it.
+SUMMARY = _rx(r"^\W*(?:basically|in short|in summary|summary|tl;?dr|in plain (?:english|language)|"
+              r"the short version|at a glance|(?:more )?simply put|put simply)\b")

@@ -83,7 +83,14 @@ IMPROVE_SERVICES = _rx(
     r"\bmake (?:\w+ ){0,2}?(?:services?|products?|features?|platform|apps?|sites?) better\b|"
     r"\b(?:build|create|design) (?:new |better )(?:\w+ )?(?:services|products|features)\b|"
     r"\bnew (?:\w+ )?(?:services|products|features) to build\b|"
-    r"\b(?:services?|products?|features?|platform) (?:\w+ ){0,2}?optimi[sz]ation\b"
+    r"\b(?:services?|products?|features?|platform) (?:\w+ ){0,2}?optimi[sz]ation\b|"
+    # "information we collect from all of our services to provide, maintain and improve them, to develop new ones"
+    r"\b(?:services|products)\b(?:\W+\w+){0,8}?\W+(?:improv\w+|enhanc\w+) (?:them|it)\b|\bdevelop\w* new ones\b|"
+    # "to provide … and improve Acme", "for the purposes of operating, developing, providing, and using Acme": the
+    # product by its name (a capitalised data term, "develop Your Content", is not one)
+    r"\b(?:improv|develop|enhanc)\w*(?:,? (?:and |or )?[a-z]+ing){0,4},? (?:and |or )?"
+    r"(?!(?-i:Your|User|Customer|Member|Content|Data|Information|Materials?|Submissions?|Inputs?|Outputs?|"
+    r"Derivative|Feedback)\b)(?-i:[A-Z][\w.-]+)\b"
 )
 AI_DEVELOP = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,6}?\W+"

@@ -142,8 +142,6 @@ _OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?
 
 # A plain-language summary box ("> Basically… Acme won't use your content to train") restates the clause; the clause
 # itself is the better quote. So is a lead-in that only announces what follows ("… the following licence:").
-_SUMMARY = re.compile(r"^\W*(?:basically|in short|in summary|summary|tl;?dr|in plain (?:english|language)|"
-                      r"the short version|at a glance)\b", re.IGNORECASE)
 # "Acme also allows other third parties to access public content through our APIs": what others may do.
 _OTHERS_ACCESS = re.compile(r"\b(?:allows?|permits?|lets?|enables?) (?:\w+ ){0,3}?(?:third[- ]part\w+|partners|"
                             r"developers|others|researchers) to access\b", re.IGNORECASE)
@@ -174,9 +172,11 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     aside = int(not others and (r.cues.service_providers or r.cues.their_services
                                 or has(_LEGAL_BASIS_LINE, r.sentence.text) or has(_OTHERS_ACCESS, r.sentence.text)))
     # (a lead-in that itself excludes or closes, "We do not share … except in the following cases:", stays first)
-    restates = int(r.boxed or has(_SUMMARY, r.sentence.text) or (_lead_in(r.sentence.text) and not (
+    restates = int(r.boxed or has(ck.SUMMARY, r.sentence.text) or (_lead_in(r.sentence.text) and not (
         r.cues.negated or r.cues.closed_list or r.cues.limited_sharing)))
-    return (restates, -int(r.cues.ai_training), aside, -p.strength, negated_grant, -int(r.cues.sealed), -limits_others,
+    # (for its own use, the grant itself before a clause that restates or applies it: it is what a reader checks)
+    return (restates, -int(r.cues.ai_training), aside, -p.strength, -int(r.vendor_licence and not others),
+            negated_grant, -int(r.cues.sealed), -limits_others,
             int(shared != others),
             -int(has(_TRAIN_VERB, r.sentence.text)),
             -int(p.verdict is not Verdict.NO and has(_STATES_PURPOSE, r.sentence.text)),

@@ -77,7 +77,10 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?:is|are) used|product analytics|"
         r"usage (?:metrics|statistics)|(?:service|product|performance|operational) metrics|"
         r"(?:listening|viewing|watch|search|streaming|playback) (?:history|statistics)|"
-        r"how (?:you|people|users|customers|members|organi[sz]ations|end users) (?:use|interact|engage)|product usage|"
+        r"how (?:you|people|users|customers|members|organi[sz]ations|end users) (?:use|interact|engage|make use of)|"
+        r"product usage|"
+        # "based on your onsite and offsite activity", "your navigation on the site": what the user does there
+        r"your (?:on|off)-?site (?:and (?:on|off)-?site )?activity|your navigation (?:on|of|through)|"
         r"feature (?:usage|adoption)|"
         r"error (?:reports|rates)|"
         r"performance data|"

@@ -1,0 +1,63 @@
+"""Drafting patterns behind analyzer 0.13.0, found where the golden set's annotators quote a clause and the analyzer
+answered from silence (dev and the CLAUDETTE study split). Each clause is rewritten for Acme; none names a vendor.
+Every test asserts what a reader sees: the verdict and the sentence quoted for it.
+"""
+
+from __future__ import annotations
+
+from termlens.analysis import analyze
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Verdict
+from termlens.pipeline.segment import segment
+
+
+def answer(text: str, question: str) -> Answer:
+    """Analyse a small document and return one answer."""
+    return analyze(segment(text)).answer(question)
+
+
+def test_improving_the_services_named_by_a_pronoun_is_a_purpose_of_improving_them() -> None:
+    text = ("# Acme Privacy Policy\n\n## How we use information we collect\n\nWe use the information we collect from "
+            "all of our services to provide, maintain, protect and improve them, to develop new ones, and to protect "
+            "Acme and our users.\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is Verdict.UNCLEAR
+    assert usage.evidence and "improve them, to develop new ones" in usage.evidence[0].quote
+
+
+def test_how_you_make_use_of_the_service_is_usage_data() -> None:
+    text = ("# Acme Terms\n\n## Our Services\n\nWe analyze how you make use of Acme, in order to improve all aspects "
+            "of our Services described here.\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is Verdict.UNCLEAR
+    assert usage.evidence and "how you make use of Acme" in usage.evidence[0].quote
+
+
+def test_improving_the_product_by_its_name_is_improving_the_service() -> None:
+    text = ("# Acme Privacy Policy\n\n## How do we use this information?\n\nWe use the information we collect:\n\n"
+            "*   to provide, personalise (including ads if we show you ads), and improve Acme Social,\n"
+            "*   to promote safety, integrity and security.\n")
+    content = answer(text, "train.content.own")
+    assert content.verdict is Verdict.UNCLEAR
+    assert content.evidence and "improve Acme Social" in content.evidence[0].quote
+
+
+def test_a_capitalised_data_term_after_develop_is_not_the_product() -> None:
+    # "develop Your Content" names the user's data, not a service the vendor improves: no purpose of improving
+    from termlens.analysis import lexicon as lx
+
+    assert lx.IMPROVE_SERVICES.search("to operating, developing, providing, and using Acme") is not None
+    assert lx.IMPROVE_SERVICES.search("a licence to copy, adapt and develop Your Content") is None
+
+
+def test_the_licence_is_quoted_before_a_plain_words_restatement_of_it() -> None:
+    # A licence "solely for the purposes of operating, developing, providing, and using Acme" and a plain restatement
+    # of it both leave training open; the grant itself is what a reader checks.
+    text = ("# Acme Terms\n\n## 3. Your content\n\nYou grant Acme and our users a non-exclusive, royalty-free, "
+            "transferable, sublicensable, worldwide license to use, store, display, reproduce, save, modify, create "
+            "derivative works, perform, and distribute your User Content on Acme solely for the purposes of "
+            "operating, developing, providing, and using Acme.\n\n"
+            "If you choose to post content, you give us permission to use it to provide and improve our Services.\n")
+    content = answer(text, "train.content.own")
+    assert content.verdict is Verdict.UNCLEAR
+    assert content.evidence[0].quote.startswith("You grant Acme and our users")
