@@ -61,3 +61,31 @@ def test_the_licence_is_quoted_before_a_plain_words_restatement_of_it() -> None:
     content = answer(text, "train.content.own")
     assert content.verdict is Verdict.UNCLEAR
     assert content.evidence[0].quote.startswith("You grant Acme and our users")
+
+
+def _posts_sold_or_licensed(text: str) -> Verdict:
+    return analyze(segment(text)).item("posts", "sale_or_licensing").verdict
+
+
+def test_a_licence_that_runs_to_the_vendors_sub_licensees_passes_posts_on() -> None:
+    text = ("# Acme Terms\n\n## User Content\n\nIf you post User Content using the Acme Services, you grant Acme and "
+            "its sub-licensees a worldwide, non-exclusive, royalty-free right to use, reproduce, modify and publicly "
+            "display such User Content.\n")
+    assert _posts_sold_or_licensed(text) is Verdict.LIKELY
+
+
+def test_a_sublicensable_licence_for_any_use_leaves_licensing_posts_out_open_to_the_vendor() -> None:
+    grant = ("# Acme Terms\n\n## User Content\n\nBy providing User Content to Acme, you grant Acme a worldwide, "
+             "perpetual, irrevocable, transferable, royalty-free license, with the right to sublicense, to use, copy, "
+             "modify, distribute and publicly display such User Content")
+    assert _posts_sold_or_licensed(grant + ", and otherwise exploit it in any manner.\n") is Verdict.LIKELY
+    # the same licence held to running the service says nothing of licensing posts out
+    assert _posts_sold_or_licensed(grant + " for the purpose of operating the Services.\n") is Verdict.UNCLEAR
+
+
+def test_posts_made_available_to_business_partners_for_their_sites_are_licensed_out() -> None:
+    text = ("# Acme Terms\n\n## Reviews\n\nYou grant Acme a non-exclusive licence to use the reviews you post "
+            "(\"User Content\"). For example, we may make User Content available to our business partners to "
+            "display on their own sites.\n")
+    assert _posts_sold_or_licensed(text) in (Verdict.YES, Verdict.LIKELY)
+    assert answer(text, "train.content.third_party").verdict is Verdict.LIKELY

@@ -225,7 +225,7 @@ MADE_AVAILABLE_TO_OTHERS = _rx(
     r"\b(?<!you )(?<!users )(?:mak(?:e|es|ing)|made) (?:[\w’'-]+ ){0,8}?available (?:\w+ ){0,2}?(?:to|via|through) "
     r"(?:\w+ ){0,3}?"
     r"(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)(?! (?:services?|materials?|sites?|websites?|apps?))|"
-    r"subscribers|developers|researchers|(?:\w+ ){0,3}?API|(?:\w+ ){0,3}?data dumps?)\b|"
+    r"subscribers|developers|researchers|business partners|(?:\w+ ){0,3}?API|(?:\w+ ){0,3}?data dumps?)\b|"
     r"\b(?:provid(?:e|es|ed|ing)|stream\w*|syndicat\w+|distribut\w+) (?:[\w’'-]+ ){0,4}?(?:to|with) (?:\w+ ){0,2}?"
     r"subscribers\b|\b(?:firehose|data dumps?)\b|\ballow (?:\w+ ){0,3}?others to have derivative rights\b|"
     # "to make Your Content available for syndication, broadcast, distribution, or publication by other companies"

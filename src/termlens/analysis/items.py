@@ -139,15 +139,16 @@ def _content_licensed_out(r: SentenceReading) -> list[Proposal]:
         return [Proposal(Verdict.YES, r, 2, r.conditions)]
     if r.vendor_licence and has(lx.SUBLICENSE, text):
         # probable where the licence itself runs to partners or other users, open where only the vendor takes it
-        return [Proposal(Verdict.LIKELY if has(_GRANTEES_BEYOND_VENDOR, text) else Verdict.UNCLEAR, r, 1,
-                         r.conditions)]
+        # (and where it may be sublicensed for any purpose at all: nothing keeps it from being licensed out)
+        return [Proposal(Verdict.LIKELY if has(_GRANTEES_BEYOND_VENDOR, text) or has(lx.ANY_PURPOSE, text)
+                         else Verdict.UNCLEAR, r, 1, r.conditions)]
     return []
 
 
 # "you grant (i) to us and our affiliates, agents, service providers, partners and other connected third parties"
 _GRANTEES_BEYOND_VENDOR = re.compile(
     r"\bgrant\w* (?:\(\w+\) )?(?:to )?(?:us|[A-Z][\w.]*)(?:,| and)(?:,? [\w-]+){0,12}? (?:partners|third[- ]parties|"
-    r"(?:our |other )?users|sublicensees|licensees)\b")
+    r"(?:our |other )?users|sub-?licensees|licensees)\b")
 
 
 _PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence|your e-?mails?|"
