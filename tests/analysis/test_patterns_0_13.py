@@ -89,3 +89,14 @@ def test_posts_made_available_to_business_partners_for_their_sites_are_licensed_
             "display on their own sites.\n")
     assert _posts_sold_or_licensed(text) in (Verdict.YES, Verdict.LIKELY)
     assert answer(text, "train.content.third_party").verdict is Verdict.LIKELY
+
+
+def test_the_purpose_limit_of_this_licence_speaks_of_the_content_licensed() -> None:
+    # (in a paragraph of its own, as in terms kept one sentence per line, it names no data itself)
+    text = ("# Acme Terms\n\n## Your Content\n\nWhen you upload or submit content to our Services, you give Acme (and "
+            "those we work with) a worldwide licence to use, host, store, reproduce, modify, publish and distribute "
+            "such content.\n\nThe rights that you grant in this licence are for the limited purpose of operating, "
+            "promoting and improving our Services.\n")
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNLIKELY
+    assert any("limited purpose" in e.quote for e in others.evidence)

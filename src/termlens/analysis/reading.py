@@ -245,6 +245,11 @@ def read_document(structure: DocumentStructure) -> Reading:
         own = categories
         if inherit:
             categories |= item_cats | ({Category.CONTENT} if item_licence else set())
+        if not categories - {Category.AI_IO_BROAD} and has(ck.LICENCE_ANAPHOR, text) and any(
+                k.vendor_licence and Category.CONTENT in k.categories and k.sentence.section == sentence.section
+                for k in kept[-3:]):
+            # "The rights you grant in this licence are for the limited purpose of …": the licence's content
+            categories |= {Category.CONTENT}
         if not categories - {Category.AI_IO_BROAD}:
             line = paragraph(text_all, sentence.start, sentence.end)
             line_terms, line_used = term_categories(line, terms) if terms else (frozenset(), ())
