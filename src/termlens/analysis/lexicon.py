@@ -11,6 +11,7 @@ import re
 
 from termlens.analysis import ai_words as _ai
 from termlens.analysis import condition_words as _conditions
+from termlens.analysis import grant_words as _grants
 
 _I = re.IGNORECASE
 
@@ -211,7 +212,18 @@ REGION = _conditions.REGION
 DEIDENTIFIED = _conditions.DEIDENTIFIED
 OPTED_OUT_THEN_NOT = _conditions.OPTED_OUT_THEN_NOT
 
-# --- actors, licences, ownership, marketing, sale ---------------------------------------------
+# --- licences (in grant_words; callers read them here as lx.LICENSE, …) ---------------------------
+
+LICENSE = _grants.LICENSE
+SUBLICENSE = _grants.SUBLICENSE
+PASS_ON = _grants.PASS_ON
+LICENSE_STRONG = _grants.LICENSE_STRONG
+NOT_BROAD = _grants.NOT_BROAD
+LICENSE_BREADTH = _grants.LICENSE_BREADTH
+LICENCE_TO_USER = _grants.LICENCE_TO_USER
+VENDOR_TAKES = _grants.VENDOR_TAKES
+
+# --- actors, ownership, marketing, sale -------------------------------------------------------
 
 THIRD_PARTY = _rx(
     r"\b(?:third[- ]part(?:y|ies)|(?:research |data |AI )?partners?|affiliates?|"
@@ -229,41 +241,6 @@ THIRD_PARTY_MODELS = _rx(
 SERVICE_PROVIDERS = _rx(
     r"\b(?:service providers?|sub-?processors?|vendors|processors|contractors|on (?:our|its) behalf|"
     r"prestataires|sous-traitants)\b"
-)
-# "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …": the rights
-# the vendor takes, denied or limited (a licence by another name; shared by LICENSE and VENDOR_TAKES)
-_GIVES_RIGHTS_TO = r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to "
-LICENSE = _rx(
-    # "Customer grants Acme only the limited rights that are reasonably necessary": a licence by another name
-    r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
-    # ("you grant Acme the right to pursue at law anyone who infringes": a right to sue, not to use)
-    r"(?:rights?|permission)(?! to (?:pursue|sue|enforce|bring|take (?:legal )?action|seek|defend))|"
-    + _GIVES_RIGHTS_TO + r"(?:your|the|any)|"
-    r"right to (?:use|host|store|reproduce|modify|distribute)|licence|accordez|conc[ée]dez|"
-    # "you cannot revoke permission for Acme to publish … such public content": an irrevocable licence
-    r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?(?:permission|licen[cs]e|rights?))\b"
-)
-SUBLICENSE = _rx(r"\bsub-?licen[cs]\w+")
-# Sublicensing in plain words: "we can give those same rights to others", "pass these rights along to others".
-PASS_ON = (r"(?:give|grant|pass|extend)\w* (?:those|these|the|such) (?:same )?rights (?:along )?to|"
-            r"pass (?:these|those|such) rights along")
-# Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
-LICENSE_STRONG = _rx(
-    r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
-    + PASS_ON + "|"
-    r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
-)
-# Limits that read like breadth: removed before breadth is looked for.
-NOT_BROAD = _rx(r"\b(?:non-?|not )(?:transferr?able|sub-?licen[cs]\w+|assignable|perpetual|irrevocable)\b")
-LICENSE_BREADTH = _rx(
-    r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
-    + PASS_ON + "|"
-    r"any (?:purpose|use|media|"
-    r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
-    r"(?:new|future|other) (?:products|technologies)|develop(?:ing)? new|marketing|"
-    r"promot\w+|advertis\w+|research|machine[- ]learning|artificial[- ]intelligence|train\w*|"
-    r"derivative works|commercial\w*|perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|"
-    r"sous-licen\w+)\b"
 )
 OWNERSHIP = _rx(
     r"\b(?:owns|(?:we|\w+) own (?:all|the|any|and)|(?<!not )owned by|ownership|right, title,? and interest|"
@@ -337,29 +314,6 @@ CONTROL_WORDS = _rx(
     r"administrators?|account owners?|param[eè]tres|consentement|opposer)\b"
 )
 
-# Who takes the licence: the vendor from the user (what the questions are about), not the reverse.
-LICENCE_TO_USER = _rx(
-    r"\b(?:grants? you|licen[cs]ed? to you|we grant|you are granted|provided to you under|"
-    r"licen[cs]e to (?:use|access) the (?:services?|software))\b"
-)
-VENDOR_TAKES = _rx(
-    # "You hereby grant other users a licence": the grantee is not the vendor
-    # ("you hereby irrevocably grant us", "you automatically grant … Acme the … licence")
-    r"\b(?:you (?:(?:hereby|\w+ly) ){0,2}(?:grant|give|agree to grant)"
-    r"(?! (?:to )?(?:other|each|any|all|fellow) (?:users?|members?|subscribers?|visitors?)\b)|"
-    r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+"
-    # ("grants Acme Labs Inc. and its affiliates a …": a vendor named in several words)
-    r"(?: (?-i:[A-Z])[\w.&-]*){0,3}(?: and (?:its|our) (?:affiliates|subsidiaries))?) (?:a|an|the)\b|"
-    r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
-    # "Our license to your Content is … for the limited purpose of …": the vendor describing its licence
-    r"our licen[cs]e to your|"
-    + _GIVES_RIGHTS_TO + r"your|"
-    r"(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission for (?!you\b)\w+|"
-    r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"
-    r"vous (?:nous )?(?:accordez|conc[ée]dez)|"
-    r"(?:we|us)(?: and (?:our|its) \w+)? (?:are|is|be|shall be|will be) granted|"
-    r"licen[cs]es?\b[^.;]{0,100}?\b(?:is|are|will be|shall be|remains?) (?:\w+ )?(?:perpetual|irrevocable))"
-)
 NEGATED_MARKETING = _rx(
     r"(?:\b(?:not|never|\w+n['’]t|no longer)\b(?:\W+\w+){0,4}?\W+|\brefrain\w* from )(?:" + _USE_VERBS[3:-1]
     + r"|engage\w*)\b"
