@@ -5,6 +5,8 @@ Every test asserts what a reader sees: the verdict and the sentence quoted for i
 
 from __future__ import annotations
 
+import pytest
+
 from termlens.analysis import analyze
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Verdict
@@ -100,3 +102,42 @@ def test_the_purpose_limit_of_this_licence_speaks_of_the_content_licensed() -> N
     others = answer(text, "train.content.third_party")
     assert others.verdict is Verdict.UNLIKELY
     assert any("limited purpose" in e.quote for e in others.evidence)
+
+
+@pytest.mark.parametrize("grant", [
+    "You authorize Acme to use, reproduce, modify, publish and distribute the content you post, in any media, "
+    "worldwide and without compensation to you.",
+    "Acme shall have the perpetual right to use, reproduce, modify, publish and distribute any Content you submit.",
+    "You consent to Acme's use, reproduction, modification and distribution of your User Content worldwide, in "
+    "perpetuity.",
+    "You hereby license to Acme, on a perpetual, irrevocable, worldwide and royalty-free basis, all Content that you "
+    "post.",
+    "You agree that Acme may use, copy, modify, publish and distribute any content you post on the Service, in any "
+    "media.",
+    "You hereby irrevocably assign to Acme all right, title and interest in and to the content you post.",
+    "All Content you submit shall be deemed licensed to Acme on a perpetual, irrevocable, royalty-free, worldwide "
+    "basis.",
+    "By uploading any materials, you automatically grant Acme a perpetual, irrevocable, worldwide, royalty-free "
+    "license to use, copy, modify, and distribute those materials.",
+    "Anything you post may be used by Acme for any purpose, including commercial purposes, without compensation to "
+    "you.",
+])
+def test_a_broad_licence_granted_without_the_word_licence_is_still_one(grant: str) -> None:
+    licence = answer("# Acme Terms\n\n## Content\n\n" + grant + "\n", "license.content.broad")
+    assert licence.verdict is Verdict.YES
+    assert licence.evidence and licence.evidence[0].quote.startswith(grant[:30])
+
+
+@pytest.mark.parametrize("clause", [
+    # feedback about the service is not the user's content
+    "If you provide us with any suggestions, comments, improvements, ideas or other feedback (\"Feedback\"), you grant "
+    "us a perpetual, irrevocable licence to use and share such Feedback for any purpose.",
+    "If you send us suggestions, comments or other feedback, you hereby irrevocably assign ownership of all "
+    "intellectual property rights in that feedback to us.",
+    # a right to use tools, and what others may do, are not licences the vendor takes to content
+    "Acme has the right to use technical means to review the content you post, in order to filter illegal content.",
+    "Third Parties may copy and distribute your content only if you share it with them.",
+])
+def test_clauses_that_grant_no_licence_to_content(clause: str) -> None:
+    licence = answer("# Acme Terms\n\n## Content\n\n" + clause + "\n", "license.content.broad")
+    assert licence.verdict is not Verdict.YES

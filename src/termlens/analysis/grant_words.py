@@ -20,6 +20,31 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …": the rights
 # the vendor takes, denied or limited (a licence by another name; shared by LICENSE and VENDOR_TAKES)
 _GIVES_RIGHTS_TO = r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to "
+# The vendor, by pronoun or by its capitalised name ("Acme", "Acme Labs Inc.", "Acme and its affiliates").
+_NOT_VENDOR = r"(?-i:You|Your|Users?|Members?|Customers?|Content|This|These|Such|Any|All|Each|Other|Third|Partners)"
+_VENDOR = (r"(?:we|us|(?!" + _NOT_VENDOR + r"\b)(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2})"
+           r"(?: and (?:its|our) (?:affiliates|licensees|subsidiaries|partners))?")
+# What copyright reserves to the owner: doing these to the user's content is what a licence permits.
+_COPYRIGHT_ACT = (r"(?:reproduc\w*|cop(?:y|ies|ying)|modif(?:y|ies|ying)|publish\w*|distribut\w+|display\w*|adapt\w*|"
+                  r"translat\w+|publicly perform\w*|creat\w+ derivative works|sub-?licens\w+|commercially exploit\w*)")
+_COPYRIGHT_NOUN = r"(?:reproduction|modification|publication|distribution|adaptation|display)"
+# A licence granted without the word: "you authorize Acme to reproduce …", "you consent to Acme's use, reproduction
+# and distribution of …", "you agree that Acme may use, copy and publish …", "Acme may use, modify, display and
+# distribute …", "may be used by Acme for any purpose", "shall be deemed licensed to Acme", "you assign to Acme all
+# right, title and interest in …".
+GRANT_BY_OTHER_NAME = (
+    r"authori[sz]e (?:us|" + _VENDOR + r") to (?:use,? )?(?:\w+,? ){0,2}?" + _COPYRIGHT_ACT + r"|"
+    r"consent to (?:our|(?-i:[A-Z])[\w.&-]*['’]s?) (?:use,? )?(?:\w+,? ){0,2}?" + _COPYRIGHT_NOUN + r"|"
+    r"(?:agree|acknowledge)\w* that " + _VENDOR + r" (?:may|can|(?:is|are|will be|shall be) "
+    r"(?:entitled|free|permitted) to) (?:use,? )?(?:\w+,? ){0,2}?" + _COPYRIGHT_ACT + r"|"
+    + _VENDOR + r" (?:may|can|(?:is|are) (?:entitled|free) to) (?:freely )?(?:use,? )?(?:\w+,? ){0,2}?" + _COPYRIGHT_ACT
+    + r"\b[^.;]{0,40}?\b" + _COPYRIGHT_ACT + r"|"
+    r"you (?:post|submit|upload|share|provide|send)\w*\b[^.;]{0,60}?(?:may|can|will) be used (?:by (?:us|" + _VENDOR
+    + r") )?(?:for any purpose|in any (?:way|manner))|"
+    r"(?:deemed|considered) (?:to be )?licen[cs]ed to|"
+    r"assign\w* (?:to (?:us|" + _VENDOR + r") )?(?:all (?:of )?(?:your |the )?)?(?:right|rights|title|ownership|"
+    r"intellectual property)(?! to (?:pursue|sue|enforce))"
+)
 LICENSE = _rx(
     # "Customer grants Acme only the limited rights that are reasonably necessary": a licence by another name
     r"\b(?:licen[cs]es?|sub-?licen[cs]\w+|grant\w* (?:us|to us|\w+) (?:only )?(?:the |a |an )?(?:limited |necessary )?"
@@ -36,14 +61,16 @@ PASS_ON = (r"(?:give|grant|pass|extend)\w* (?:those|these|the|such) (?:same )?ri
             r"pass (?:these|those|such) rights along")
 # Terms that make a licence broad whatever its purpose ("non-transferable" is a limit, not breadth).
 LICENSE_STRONG = _rx(
-    r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
+    r"\b(?:perpetual|in perpetuity|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|"
+    r"assignable|assign\w* (?:to \w+ )?all (?:of )?(?:your |the )?(?:right|rights|title|ownership)|"
     + PASS_ON + "|"
     r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
 )
 # Limits that read like breadth: removed before breadth is looked for.
 NOT_BROAD = _rx(r"\b(?:non-?|not )(?:transferr?able|sub-?licen[cs]\w+|assignable|perpetual|irrevocable)\b")
 LICENSE_BREADTH = _rx(
-    r"\b(?:perpetual|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|assignable|"
+    r"\b(?:perpetual|in perpetuity|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|"
+    r"assignable|assign\w* (?:to \w+ )?all (?:of )?(?:your |the )?(?:right|rights|title|ownership)|"
     + PASS_ON + "|"
     r"any (?:purpose|use|media|"
     r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
@@ -61,7 +88,8 @@ LICENCE_TO_USER = _rx(
 VENDOR_TAKES = _rx(
     # "You hereby grant other users a licence": the grantee is not the vendor
     # ("you hereby irrevocably grant us", "you automatically grant … Acme the … licence")
-    r"\b(?:you (?:(?:hereby|\w+ly) ){0,2}(?:grant|give|agree to grant)"
+    r"\b(?:you (?:(?:hereby|\w+ly) ){0,2}(?:grant|give|agree to grant|licen[cs]e|agree to licen[cs]e|assign|"
+    r"authori[sz]e|consent to)"
     r"(?! (?:to )?(?:other|each|any|all|fellow) (?:users?|members?|subscribers?|visitors?)\b)|"
     r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+"
     # ("grants Acme Labs Inc. and its affiliates a …": a vendor named in several words)
@@ -76,3 +104,26 @@ VENDOR_TAKES = _rx(
     r"(?:we|us)(?: and (?:our|its) \w+)? (?:are|is|be|shall be|will be) granted|"
     r"licen[cs]es?\b[^.;]{0,100}?\b(?:is|are|will be|shall be|remains?) (?:\w+ )?(?:perpetual|irrevocable))"
 )
+_GRANT_OTHERWISE = _rx(r"\b(?:" + GRANT_BY_OTHER_NAME + r")\b")
+# "Acme shall have the perpetual right to use, reproduce …", "deemed licensed to Acme": the vendor takes it
+_VENDOR_TAKES_OTHERWISE = _rx(
+    r"\b(?:" + _VENDOR + r" (?:shall |will |also )?(?:ha(?:ve|s)|retains?|reserves?) (?:the|a|an) (?:[\w-]+,? ){0,4}?"
+    r"(?:right|licen[cs]e) to (?:use,? )?(?:\w+,? ){0,2}?" + _COPYRIGHT_ACT + r"|"
+    r"licen[cs]ed to (?:us|" + _VENDOR + r")|" + GRANT_BY_OTHER_NAME + r")\b")
+# Every grant by another name needs one of these words (a cheap test that spares most sentences the patterns).
+_GRANT_HINTS = ("reproduc", "cop", "modif", "publish", "distribut", "display", "adapt", "translat", "perform",
+                "derivative", "sublicens", "sub-licens", "exploit", "be used", "licensed", "assign")
+
+
+def granted_otherwise(text: str) -> bool:
+    """Whether a sentence grants a licence without the word ("you authorize Acme to reproduce …")."""
+    low = text.lower()
+    return any(h in low for h in _GRANT_HINTS) and bool(_GRANT_OTHERWISE.search(text))
+
+
+def vendor_takes(text: str) -> bool:
+    """Whether the vendor is the one taking the licence a sentence grants (not the user, nor other users)."""
+    if VENDOR_TAKES.search(text):
+        return True
+    low = text.lower()
+    return any(h in low for h in _GRANT_HINTS) and bool(_VENDOR_TAKES_OTHERWISE.search(text))

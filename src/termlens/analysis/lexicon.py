@@ -222,6 +222,8 @@ NOT_BROAD = _grants.NOT_BROAD
 LICENSE_BREADTH = _grants.LICENSE_BREADTH
 LICENCE_TO_USER = _grants.LICENCE_TO_USER
 VENDOR_TAKES = _grants.VENDOR_TAKES
+granted_otherwise = _grants.granted_otherwise
+vendor_takes = _grants.vendor_takes
 
 # --- actors, ownership, marketing, sale -------------------------------------------------------
 

@@ -160,6 +160,8 @@ _GATE_WORDS = (
     "apprentissage", "sponsor", "their services", "disclaim", "retain", "uniquement", "seulement", "sauf", "yours",
     "behalf", "necessary to", "need to know", "onfidential", "subscriber", "firehose", "data dump",
     "derivative rights", "belong", "campaign", "right to use", "right to host", "rights to your", "rights to use",
+    # licences granted without the word: "you authorize Acme to reproduce", "Acme may use, copy and distribute"
+    "authori", "consent to", "assign", "reproduc", "distribut", "be used",
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
@@ -214,7 +216,7 @@ def read_sentence(text: str) -> Cues:
     ai_purpose = bool(lx.AI_PURPOSE.search(text)) and bool(lx.AI_AS_PURPOSE.search(text))
     ai_training = (train and ai_words) or bool(lx.TRAIN_MODELS.search(text)) or ai_purpose
     ai_development = not ai_training and bool(lx.AI_DEVELOP.search(text))
-    licence = bool(lx.LICENSE.search(text))
+    licence = bool(lx.LICENSE.search(text)) or lx.granted_otherwise(text)
     closed = _closed_list(text)
     third_party = bool(lx.THIRD_PARTY.search(text))
     service_providers = bool(lx.SERVICE_PROVIDERS.search(text))

@@ -43,7 +43,9 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?! delivery| providers?| recommendations?| and (?:ads|advertis)| or (?:ads|advertis))|"
         r"uploads?|uploaded|submissions?|messages?|files?|attachments?|posts?|chats?|"
         # "When you contribute UGC" (user-generated content); "By submitting material to the Site"
-        r"ugc|submit(?:ting)? (?:any )?materials?|"
+        r"ugc|(?:submit|upload|post)(?:ting|ing)? (?:any )?materials?|"
+        # "Anything you post may be used by Acme for any purpose"
+        r"anything (?:that )?you (?:post|upload|submit|share|create|publish)|"
         # "video-call quality metrics", "audio bitrate": measurements of a call, not what was said in it
         r"(?:audio|video)(?![- ]call (?:quality|metrics|duration|logs)\b|[- ](?:quality|metrics|duration|resolution|"
         r"bitrate)\b)|"
@@ -218,6 +220,13 @@ def without_carve_outs(text: str) -> str:
                                                                    "not includ")) else text
 
 
+# "any suggestions, comments, improvements, ideas or other feedback": feedback about the service, not content the user
+# keeps on it (a clause that licenses it licenses the feedback).
+_FEEDBACK_WORDS = r"(?:questions|comments|suggestions|ideas|improvements|feedback|recommendations|proposals|requests)"
+_FEEDBACK_LIST = re.compile(
+    r"\b" + _FEEDBACK_WORDS + r"(?:,? (?:or |and )?(?:other |any )?" + _FEEDBACK_WORDS + r"){1,6}\b", _I)
+
+
 @lru_cache(maxsize=50_000)
 def categories_in(text: str) -> frozenset[Category]:
     """The data categories a piece of text names by its ordinary words."""
@@ -225,6 +234,8 @@ def categories_in(text: str) -> frozenset[Category]:
     low = text.lower()
     if any(w in low for w in _SHOWN_HINTS):
         text = _SHOWN_TO_YOU.sub(" ", text)
+    if "feedback" in low or "suggestion" in low or "ideas" in low:
+        text = _FEEDBACK_LIST.sub(" ", text)
     return frozenset(c for c, rx in CATEGORY_CUES.items() if rx.search(text))
 
 
