@@ -141,3 +141,19 @@ def test_a_broad_licence_granted_without_the_word_licence_is_still_one(grant: st
 def test_clauses_that_grant_no_licence_to_content(clause: str) -> None:
     licence = answer("# Acme Terms\n\n## Content\n\n" + clause + "\n", "license.content.broad")
     assert licence.verdict is not Verdict.YES
+
+
+@pytest.mark.parametrize("clause", [
+    "We may use your User Content to promote Acme and the Services.",
+    "You grant us the right to use your name, likeness and content in connection with promoting the Service.",
+    "Your reviews may be displayed in advertisements for Acme on third-party websites.",
+])
+def test_the_users_content_used_to_promote_the_vendor_is_marketing(clause: str) -> None:
+    assert answer("# Acme Terms\n\n## Content\n\n" + clause + "\n", "marketing.content").verdict is Verdict.YES
+
+
+def test_a_partner_who_helps_promote_the_vendor_is_not_the_vendors_marketing_of_content() -> None:
+    from termlens.analysis import lexicon as lx
+
+    assert lx.MARKETING.search("a reseller or other partner who helps distribute or promote Acme accounts") is None
+    assert lx.MARKETING.search("we use it to promote Acme") is not None

@@ -297,6 +297,9 @@ MARKETING = _rx(
     # Services": another company's promotion, the way the user arrived)
     r"(?<!['’]s )promotion of (?:(?:the|our|its|[\w.]+['’]s?) )?(?:\w+, )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|brands?|business)|"
+    # "to promote Acme and the Services": the vendor by its name, as a purpose (not "a reseller who helps promote Acme")
+    r"(?<=to )promote (?!(?-i:You|Your|Users?|Members?|Customers?|Content|This|These|Such|Any|All|Each|Other|"
+    r"Third|Partners)\b)(?-i:[A-Z])[\w.&-]*|"
     r"promot(?:e|es|ing)(?: (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
     r"any part) of)? (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
@@ -343,6 +346,9 @@ PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data)|(?:i
 # Who uses the data for marketing: the vendor ("we use", "Acme may use") or a passive "is used for".
 MARKETING_BY_VENDOR = _rx(
     r"\b(?:we|us|our|nous|notre|nos)\b|\b(?:is|are|be|being|been) used\b|"
+    # "Your reviews may be displayed in advertisements for Acme": the vendor's ads, in the passive
+    r"\b(?:is|are|be|being|been) (?:displayed|shown|featured|included|published) in (?:\w+ )?(?:advertis\w+|ads|"
+    r"marketing|promotional)|"
     r"\b[A-Z][\w.]+ (?:also )?(?:may|will|can|uses?) \w+|"
     r"\b(?:sont|est) utilis[ée]"
 )

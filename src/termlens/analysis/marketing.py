@@ -20,9 +20,12 @@ CONTENT = (Category.CONTENT,)
 
 def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
     """Whether a publicity clause also names user content, apart from names, logos and marketing materials."""
-    rest = ck.PUBLICITY.sub(" ", r.sentence.text[:3000])
-    # "develop content around your experience as a customer (a case study)" is the vendor's content, not yours
-    return bool(has(USER_CONTENT, rest)) or any(
+    text = r.sentence.text[:3000]
+    rest = ck.PUBLICITY.sub(" ", text)
+    # "develop content around your experience as a customer (a case study)" is the vendor's content, not yours; "your
+    # name, likeness and content" names content beside the name
+    names = [m.span() for m in ck.PUBLICITY.finditer(text)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in names) for m in USER_CONTENT.finditer(text)) or any(
         t in rest for t in r.terms if Category.CONTENT in reading.terms[t].categories)
 
 
@@ -30,7 +33,9 @@ def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
 # Marketing clauses are full of other content ("marketing messages", "recommending content", "post suggestions")
 # that is shown to the user, not taken from them.
 USER_CONTENT = re.compile(
-    r"\b(?:your|users?['’]?|customers?['’]?|members?['’]?|creators?['’]?|their) (?:own )?(?:[\w-]+ ){0,2}?"
+    # ("your name, likeness and content": the content named last in a list of what is the user's)
+    r"\b(?:your|users?['’]?|customers?['’]?|members?['’]?|creators?['’]?|their) (?:own )?"
+    r"(?:(?:[\w-]+ ){0,2}?|(?:[\w-]+, ){1,3}(?:[\w-]+ )?(?:and|or) )"
     r"(?:content|posts?|photos?|videos?|messages?|files?|uploads?|comments?|images?|recordings?|music|audio|"
     r"creations?|works?|artwork|stories|reviews?|submissions?|materials?|chats?|conversations?|likes?|documents?)\b|"
     r"\bwhat you (?:say|write|type|post|upload|share)\b|"

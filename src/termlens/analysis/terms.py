@@ -32,7 +32,7 @@ _I = re.IGNORECASE
 
 CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
     Category.CONTENT: re.compile(
-        r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data)|"
+        r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data|reviews?)|"
         # Content shown to the user ("personalize content and ads", "sponsored content", "content delivery
         # networks") is not content the user provides.
         # (the lookbehinds run only once "content" has matched, which keeps the pattern fast)
