@@ -157,3 +157,20 @@ def test_a_partner_who_helps_promote_the_vendor_is_not_the_vendors_marketing_of_
 
     assert lx.MARKETING.search("a reseller or other partner who helps distribute or promote Acme accounts") is None
     assert lx.MARKETING.search("we use it to promote Acme") is not None
+
+
+@pytest.mark.parametrize("opening", [
+    "Information you make public may be downloaded and used by third parties.",
+    "Your public posts may be indexed by search engines and shown in search results.",
+    "Public information may be seen, collected and used by anyone.",
+])
+def test_public_content_others_may_take_leaves_their_training_open_despite_limits_on_sharing(opening: str) -> None:
+    limits = ("We do not sell your personal information. We share personal information only with service providers "
+              "who process it on our behalf.\n\n")
+    text = "# Acme Privacy Policy\n\n## Sharing\n\n" + limits + opening + "\n"
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNCLEAR
+    assert any(e.quote == opening for e in others.evidence)
+    # being seen is not being taken: the limits stand
+    seen = "# Acme Privacy Policy\n\n## Sharing\n\n" + limits + "Content you post publicly can be viewed by anyone.\n"
+    assert answer(seen, "train.content.third_party").verdict is Verdict.UNLIKELY

@@ -264,6 +264,14 @@ PUBLIC_OPEN_TO_OTHERS = _rx(
     r"\bAPIs? for use by third[- ]parties\b|"
     r"\b(?:with|to) (?:\w+ ){0,3}?business partners,? and (?:with )?the general public\b"
 )
+# The same in the passive: "Information you make public may be downloaded and used by third parties", "public posts may
+# be indexed by search engines" (being seen is not being used: a verb of taking or using is needed)
+PUBLIC_USED_BY_OTHERS = _rx(
+    r"\bpublic\w*\b[^.;]{0,120}?\b(?:can|may|will|could) (?:also )?be (?:(?:seen|viewed|read),? (?:and |or )?)*"
+    r"(?:accessed|collected|copied|downloaded|indexed|used|reused|redistributed|shared)\b[^.;]{0,40}?\bby (?:anyone|"
+    r"anybody|everyone|others|other (?:people|users|companies)|third[- ]part(?:y|ies)|search engines|the (?:general )?"
+    r"public)\b"
+)
 # "The applications and the Content are licensed, not sold, to you": the vendor's own material, not the user's.
 LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b|"
                         # "The software and the Content are not sold or transferred to you": what the user buys

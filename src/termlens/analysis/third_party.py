@@ -159,8 +159,10 @@ def _left_open(reading: Reading, answer: Answer) -> Answer:
     sublicensees to nothing leaves it open, since most pass rights only to the contractors who run the service.)"""
     if answer.verdict not in (Verdict.UNLIKELY, Verdict.UNCLEAR) or answer.condition is not Condition.NONE:
         return answer
-    opened = next((reading.quote(s) for s in reading.structure.sentences
-                   if "ublic" in s.text and has(ck.PUBLIC_OPEN_TO_OTHERS, s.text)), None)
+    # (a clause that lets others in, "we allow research organizations to compile public information", before one that
+    # says in the passive what may happen to public content)
+    opened = next((reading.quote(s) for kind in (ck.PUBLIC_OPEN_TO_OTHERS, ck.PUBLIC_USED_BY_OTHERS)
+                   for s in reading.structure.sentences if "ublic" in s.text and has(kind, s.text)), None)
     if opened is None:
         return answer
     where = f"Section {opened.section}" if opened.section else "The text"
