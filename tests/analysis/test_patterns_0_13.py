@@ -174,3 +174,19 @@ def test_public_content_others_may_take_leaves_their_training_open_despite_limit
     # being seen is not being taken: the limits stand
     seen = "# Acme Privacy Policy\n\n## Sharing\n\n" + limits + "Content you post publicly can be viewed by anyone.\n"
     assert answer(seen, "train.content.third_party").verdict is Verdict.UNLIKELY
+
+
+def test_a_later_notwithstanding_clause_narrows_an_any_purpose_licence() -> None:
+    text = ("# Acme Terms\n\n## Content\n\nYou grant us a perpetual, irrevocable license to use your Content for any "
+            "purpose. Notwithstanding the foregoing, we will only use your Content to provide and maintain the "
+            "Services.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict is Verdict.UNLIKELY
+    assert any(e.quote.startswith("Notwithstanding the foregoing") for e in own.evidence)
+
+
+def test_any_use_necessary_to_provide_the_service_is_a_limit_not_an_open_purpose() -> None:
+    from termlens.analysis import lexicon as lx
+
+    assert lx.ANY_PURPOSE.search("to use your Content in any way necessary to provide the Services") is None
+    assert lx.ANY_PURPOSE.search("to use your Content in any way we see fit") is not None

@@ -360,6 +360,8 @@ NEW_VENTURES = _rx(r"\b(?:(?:new|other|future) (?:technologies|products)|researc
 ANY_PURPOSE = _rx(
     r"\b(?:any (?:purpose|use|manner)|all purposes|commercially exploit\w*|for (?:any|all) (?:lawful )?purposes?|"
     r"in any way|unrestricted|unconditional)\b"
+    # ("in any way necessary to provide the Services", "any use reasonably required to operate it": a limit, not none)
+    r"(?! (?:(?:reasonably|strictly) )?(?:necessary|needed|required|appropriate) (?:to|for)\b)"
 )
 DISCLAIMS = _rx(r"\b(?:disclaims? (?:any|all) (?:\w+ )?(?:rights?|licen[cs]es?)|"
                r"(?:does|do|will) not (?:claim|obtain|acquire) (?:any )?(?:ownership|rights?))\b")

@@ -274,6 +274,13 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
         what = f"explicitly excludes this data from {use}"
         what += " unless you consent or opt in." if condition is Condition.OPT_IN else "."
         return answer(Verdict.NO, condition, 0.9, chosen, what)
+    # "You grant us a licence … for any purpose. Notwithstanding the foregoing, we will only use your Content to provide
+    # the Services": a later clause that narrows the grant, overriding it, holds.
+    narrowed = [p for p in of(Verdict.UNLIKELY) if p.reading.cues.notwithstanding and not grants and any(
+        g.reading.sentence.start < p.reading.sentence.start for g in broad_grants)]
+    if narrowed:
+        what = f"narrows an earlier, broader grant to a closed list of purposes that leaves {use} out, overriding it."
+        return answer(Verdict.UNLIKELY, Condition.NONE, 0.65, [narrowed[0], broad_grants[0]], what)
     dormant = [p for p in of(Verdict.UNLIKELY) if has(ck.POSTPONED, p.reading.sentence.text)]
     if dormant:
         what = f"says the use of this data for {use} is postponed for now."
