@@ -190,3 +190,19 @@ def test_any_use_necessary_to_provide_the_service_is_a_limit_not_an_open_purpose
 
     assert lx.ANY_PURPOSE.search("to use your Content in any way necessary to provide the Services") is None
     assert lx.ANY_PURPOSE.search("to use your Content in any way we see fit") is not None
+
+
+@pytest.mark.parametrize("breadth", [
+    "The license granted in this section is transferable and sublicensable.",
+    "Acme may assign or transfer this license to its successors.",
+    "This license includes the right for us to make your Content available to other companies for syndication.",
+])
+def test_breadth_stated_in_a_sentence_after_the_grant_makes_the_licence_broad(breadth: str) -> None:
+    text = ("# Acme Terms\n\n## Content\n\nYou grant Acme a worldwide, royalty-free license to use, host, store and "
+            "display your Content.\n\n" + breadth + "\n")
+    licence = answer(text, "license.content.broad")
+    assert licence.verdict is Verdict.YES
+    assert any(e.quote == breadth for e in licence.evidence)
+    if "Content" not in breadth:
+        # a sentence that names no content is quoted with the grant it speaks of
+        assert licence.evidence[0].quote.startswith("You grant Acme")

@@ -320,5 +320,6 @@ SUMMARY = _rx(r"^\W*(?:basically|in short|in summary|summary|tl;?dr|in plain (?:
 # A sentence that speaks of the licence just granted: "The rights you grant in this licence are for …", "This license
 # is for the sole purpose of …", "This is solely for the purposes of …" (right after the grant).
 LICENCE_ANAPHOR = _rx(
-    r"\b(?:this|that|the above|such) (?:licen[cs]e|permission)\b|\bthe rights (?:that )?you grant\b|"
+    r"\b(?:this|that|the above|such) (?:licen[cs]e|permission)\b|\bthe (?:rights|licen[cs]e) (?:that )?you grant\b|"
+    r"\bthe licen[cs]e (?:granted|above)\b|"
     r"\bthese rights\b|^\W*this is (?:solely|only|exclusively|for)\b")

@@ -63,6 +63,7 @@ PASS_ON = (r"(?:give|grant|pass|extend)\w* (?:those|these|the|such) (?:same )?ri
 LICENSE_STRONG = _rx(
     r"\b(?:perpetual|in perpetuity|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|"
     r"assignable|assign\w* (?:to \w+ )?all (?:of )?(?:your |the )?(?:right|rights|title|ownership)|"
+    r"(?:assign|transfer)\w* (?:or (?:assign|transfer)\w* )?(?:this|the|such) licen[cs]e|"
     + PASS_ON + "|"
     r"perp[ée]tuel\w*|irr[ée]vocable|transf[ée]rable|sous-licen\w+)\b"
 )
@@ -71,6 +72,8 @@ NOT_BROAD = _rx(r"\b(?:non-?|not )(?:transferr?able|sub-?licen[cs]\w+|assignable
 LICENSE_BREADTH = _rx(
     r"\b(?:perpetual|in perpetuity|irrevocable|(?:cannot|can['’]t|may not) revoke|sub-?licen[cs]\w+|transferr?able|"
     r"assignable|assign\w* (?:to \w+ )?all (?:of )?(?:your |the )?(?:right|rights|title|ownership)|"
+    r"(?:assign|transfer)\w* (?:or (?:assign|transfer)\w* )?(?:this|the|such) licen[cs]e|syndicat\w+|"
+    r"available to other companies|"
     + PASS_ON + "|"
     r"any (?:purpose|use|media|"
     r"manner)|all (?:media|purposes)|now known or (?:later|hereafter) (?:developed|devised)|"
@@ -102,7 +105,11 @@ VENDOR_TAKES = _rx(
     r"this licen[cs]e (?:to use (?:your |the )?\w+ )?(?:also )?(?:allows|lets|includes|covers|permits|is for)|"
     r"vous (?:nous )?(?:accordez|conc[ée]dez)|"
     r"(?:we|us)(?: and (?:our|its) \w+)? (?:are|is|be|shall be|will be) granted|"
-    r"licen[cs]es?\b[^.;]{0,100}?\b(?:is|are|will be|shall be|remains?) (?:\w+ )?(?:perpetual|irrevocable))"
+    r"licen[cs]es?\b[^.;]{0,100}?\b(?:is|are|will be|shall be|remains?) (?:\w+ )?(?:perpetual|irrevocable|"
+    r"transferr?able|sub-?licen[cs]able|assignable)|"
+    # "Acme may assign or transfer this license to its successors": the vendor holds the licence it passes on
+    r"\b(?:we|[A-Z][\w.]*) (?:may|can|will) (?:freely )?(?:assign|transfer|sub-?licen[cs]e)\w* "
+    r"(?:or (?:assign|transfer|sub-?licen[cs]e)\w* )?(?:this|the|such|these|those) (?:licen[cs]es?|rights))"
 )
 _GRANT_OTHERWISE = _rx(r"\b(?:" + GRANT_BY_OTHER_NAME + r")\b")
 # "Acme shall have the perpetual right to use, reproduce …", "deemed licensed to Acme": the vendor takes it

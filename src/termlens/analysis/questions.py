@@ -198,8 +198,12 @@ def licence_content_broad(reading: Reading) -> Answer:
                           reading.evidence([broad[0]]),
                           describe(reading, chosen, "describes an irrevocable permission over your content that is "
                                                     "granted elsewhere, so a broad licence is probable."))
+        # ("This license is transferable and sublicensable": the grant it speaks of is quoted with it)
+        granted = None if Category.CONTENT in broad[0].own else next(
+            (r for r in reversed(reading.sentences) if r.sentence.start < broad[0].sentence.start
+             and r.section == broad[0].section and r.vendor_licence and Category.CONTENT in r.own), None)
         return Answer("license.content.broad", Verdict.YES, Condition.NONE, 0.85,
-                      reading.evidence([broad[0]] + ([scope] if scope else [])),
+                      reading.evidence([broad[0]] + ([scope] if scope else []) + ([granted] if granted else [])),
                       describe(reading, chosen, "grants the vendor a licence to your content that goes beyond "
                                                 "operating the service (broad terms or purposes)."))
     if narrow:
