@@ -206,3 +206,15 @@ def test_breadth_stated_in_a_sentence_after_the_grant_makes_the_licence_broad(br
     if "Content" not in breadth:
         # a sentence that names no content is quoted with the grant it speaks of
         assert licence.evidence[0].quote.startswith("You grant Acme")
+
+
+@pytest.mark.parametrize("clause", [
+    "Your posts help us train and improve our recommendation systems.",
+    "Our systems learn from the content you provide to get better over time.",
+    "We may include your content in datasets used to build our AI features.",
+    "Your messages may be used to teach our AI to respond better.",
+    "We may use your Content to enhance our large language models.",
+])
+def test_training_said_in_other_words_is_training(clause: str) -> None:
+    text = "# Acme Privacy Policy\n\n## How we use information\n\n" + clause + "\n"
+    assert answer(text, "train.content.own").verdict is Verdict.YES
