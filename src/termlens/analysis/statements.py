@@ -66,6 +66,8 @@ class Cues:
 
 _CLAUSE_WORDS = re.compile(
     r"\b(?:we|you|is|are|isn['’]t|aren['’]t|may|will|do|does|can|uses?|used|sells?|sold|shares?|shared|trains?|"
+    # "Acme retains ownership of all analytics data.": a short sentence, not a heading
+    r"owns|retains|belongs|shall|must|grants|licenses|collects|"
     r"nous|vous)\b", re.IGNORECASE)
 
 
