@@ -232,3 +232,14 @@ def test_the_vendors_claim_to_own_data_about_use_of_the_service(claim: str) -> N
     owned = answer(text, "ownership.usage")
     assert owned.verdict is Verdict.YES
     assert owned.evidence[0].quote == claim
+
+
+def test_a_vendors_use_of_content_for_any_purpose_is_a_broad_licence_but_not_of_aggregates_or_feedback() -> None:
+    def broad(clause: str) -> Verdict:
+        return answer("# Acme Terms\n\n## Content\n\n" + clause + "\n", "license.content.broad").verdict
+
+    assert broad("Acme may use any content you submit for any purpose.") is Verdict.YES
+    assert broad("We may use the photos you upload in any manner we see fit.") is Verdict.YES
+    assert broad("We may use your content to create aggregated data, which we may use for any purpose.") \
+        is not Verdict.YES
+    assert broad("Acme may use the feedback or suggestions you send without restriction.") is not Verdict.YES

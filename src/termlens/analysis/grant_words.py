@@ -112,6 +112,12 @@ VENDOR_TAKES = _rx(
     r"(?:or (?:assign|transfer|sub-?licen[cs]e)\w* )?(?:this|the|such|these|those) (?:licen[cs]es?|rights))"
 )
 _GRANT_OTHERWISE = _rx(r"\b(?:" + GRANT_BY_OTHER_NAME + r")\b")
+# "Acme may use any content you submit for any purpose": a use with no limit is a licence with none (but not of
+# aggregated or de-identified statistics, nor of feedback, which are not the user's content)
+_USE_FOR_ANYTHING = _rx(r"\b" + _VENDOR + r" (?:may|can|will be free to|(?:is|are) free to) (?:freely )?use "
+                        r"(?:[\w,-]+ ){0,8}?(?:for any purpose|in any manner|without restriction)\b")
+_NOT_THE_USERS_CONTENT = _rx(r"\b(?:aggregat\w+|de-?identifi\w+|anonymi[sz]\w+|pseudonymi[sz]\w+|feedback|suggestions?|"
+                             r"ideas)\b")
 # "Acme shall have the perpetual right to use, reproduce …", "deemed licensed to Acme": the vendor takes it
 _VENDOR_TAKES_OTHERWISE = _rx(
     r"\b(?:" + _VENDOR + r" (?:shall |will |also )?(?:ha(?:ve|s)|retains?|reserves?) (?:the|a|an) (?:[\w-]+,? ){0,4}?"
@@ -119,18 +125,20 @@ _VENDOR_TAKES_OTHERWISE = _rx(
     r"licen[cs]ed to (?:us|" + _VENDOR + r")|" + GRANT_BY_OTHER_NAME + r")\b")
 # Every grant by another name needs one of these words (a cheap test that spares most sentences the patterns).
 _GRANT_HINTS = ("reproduc", "cop", "modif", "publish", "distribut", "display", "adapt", "translat", "perform",
-                "derivative", "sublicens", "sub-licens", "exploit", "be used", "licensed", "assign")
+                "derivative", "sublicens", "sub-licens", "exploit", "be used", "licensed", "assign", "any purpose",
+                "any manner", "without restriction")
 
 
 def granted_otherwise(text: str) -> bool:
     """Whether a sentence grants a licence without the word ("you authorize Acme to reproduce …")."""
     low = text.lower()
-    return any(h in low for h in _GRANT_HINTS) and bool(_GRANT_OTHERWISE.search(text))
+    return any(h in low for h in _GRANT_HINTS) and (bool(_GRANT_OTHERWISE.search(text)) or (
+        bool(_USE_FOR_ANYTHING.search(text)) and not _NOT_THE_USERS_CONTENT.search(text)))
 
 
 def vendor_takes(text: str) -> bool:
     """Whether the vendor is the one taking the licence a sentence grants (not the user, nor other users)."""
     if VENDOR_TAKES.search(text):
         return True
-    low = text.lower()
-    return any(h in low for h in _GRANT_HINTS) and bool(_VENDOR_TAKES_OTHERWISE.search(text))
+    return granted_otherwise(text) or (any(h in text.lower() for h in _GRANT_HINTS)
+                                       and bool(_VENDOR_TAKES_OTHERWISE.search(text)))

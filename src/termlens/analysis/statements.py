@@ -163,7 +163,8 @@ _GATE_WORDS = (
     "behalf", "necessary to", "need to know", "onfidential", "subscriber", "firehose", "data dump",
     "derivative rights", "belong", "campaign", "right to use", "right to host", "rights to your", "rights to use",
     # licences granted without the word: "you authorize Acme to reproduce", "Acme may use, copy and distribute"
-    "authori", "consent to", "assign", "reproduc", "distribut", "be used",
+    "authori", "consent to", "assign", "reproduc", "distribut", "be used", "any purpose", "any manner",
+    "without restriction",
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
