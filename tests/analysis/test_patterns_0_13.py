@@ -243,3 +243,15 @@ def test_a_vendors_use_of_content_for_any_purpose_is_a_broad_licence_but_not_of_
     assert broad("We may use your content to create aggregated data, which we may use for any purpose.") \
         is not Verdict.YES
     assert broad("Acme may use the feedback or suggestions you send without restriction.") is not Verdict.YES
+
+
+def test_a_guarded_answer_quotes_the_clause_about_developing_new_things_first() -> None:
+    # Both clauses leave training open; research and building new services is what training serves, so it is the
+    # clause a reader checks first.
+    text = ("# Acme Privacy Policy\n\n## How we use your information\n\nWe use information about you to:\n\n"
+            "*   provide, operate, and improve the Services;\n"
+            "*   research and develop new services;\n"
+            "*   send you notices.\n")
+    usage = answer(text, "train.content.own")
+    assert usage.verdict is Verdict.UNCLEAR
+    assert usage.evidence[0].quote.startswith("research and develop new services")

@@ -147,6 +147,11 @@ _OTHERS_ACCESS = re.compile(r"\b(?:allows?|permits?|lets?|enables?) (?:\w+ ){0,3
                             r"developers|others|researchers) to access\b", re.IGNORECASE)
 
 
+_NEW_DEVELOPMENT = re.compile(r"\b(?:research(?:ing)?(?: and development)?|R&D|develop\w* (?:\w+ )?new|new (?:\w+ )?"
+                              r"(?:features|services|products|methods|technolog\w+) to build|build\w* new)\b",
+                              re.IGNORECASE)
+
+
 def _lead_in(text: str) -> bool:
     return text.rstrip(" *_|").endswith(":")
 
@@ -175,7 +180,10 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     restates = int(r.boxed or has(ck.SUMMARY, r.sentence.text) or (_lead_in(r.sentence.text) and not (
         r.cues.negated or r.cues.closed_list or r.cues.limited_sharing)))
     # (for its own use, the grant itself before a clause that restates or applies it: it is what a reader checks)
-    return (restates, -int(r.cues.ai_training), aside, -p.strength, -int(r.vendor_licence and not others),
+    # (for a guarded answer, the clause that names research or building new things is the closest to training:
+    # "Research and develop new services" before "provide, operate and improve the Services")
+    rnd = -int(p.verdict is Verdict.UNCLEAR and bool(has(_NEW_DEVELOPMENT, r.sentence.text)))
+    return (restates, -int(r.cues.ai_training), aside, rnd, -p.strength, -int(r.vendor_licence and not others),
             negated_grant, -int(r.cues.sealed), -limits_others,
             int(shared != others),
             -int(has(_TRAIN_VERB, r.sentence.text)),
