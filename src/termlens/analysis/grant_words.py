@@ -9,6 +9,7 @@ post", "you assign to Acme all right, title and interest"; those forms are writt
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -136,6 +137,7 @@ def granted_otherwise(text: str) -> bool:
         bool(_USE_FOR_ANYTHING.search(text)) and not _NOT_THE_USERS_CONTENT.search(text)))
 
 
+@lru_cache(maxsize=100_000)
 def vendor_takes(text: str) -> bool:
     """Whether the vendor is the one taking the licence a sentence grants (not the user, nor other users)."""
     if VENDOR_TAKES.search(text):

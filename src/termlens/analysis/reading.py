@@ -10,7 +10,6 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
@@ -51,7 +50,7 @@ class SentenceReading:
     def vendor_licence(self) -> bool:
         """A licence the vendor takes to the user's data (not one it gives the user)."""
         text = self.sentence.text
-        return self.in_licence or (self.cues.licence and _vendor_takes(text)
+        return self.in_licence or (self.cues.licence and lx.vendor_takes(text)
                                    and not (has(lx.LICENCE_TO_USER, text) and not has(lx.VENDOR_TAKES, text)))
 
     @property
@@ -124,11 +123,6 @@ class Reading:
         defined = self.terms.get(term)
         s = self._sentence_at(defined.start) if defined else None
         return self.structure.section_number(s.section) if s else None
-
-
-@lru_cache(maxsize=100_000)
-def _vendor_takes(text: str) -> bool:
-    return lx.vendor_takes(text)
 
 
 def paragraph(text: str, start: int, end: int) -> str:

@@ -306,3 +306,4 @@ def cache_clear() -> None:
     has.cache_clear()
     exception_conditions.cache_clear()
     categories_in.cache_clear()
+    lx.vendor_takes.cache_clear()
