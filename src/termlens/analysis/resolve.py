@@ -140,8 +140,6 @@ _OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?
                                   r"own purposes\b", re.IGNORECASE)
 
 
-# A plain-language summary box ("> Basically… Acme won't use your content to train") restates the clause; the clause
-# itself is the better quote. So is a lead-in that only announces what follows ("… the following licence:").
 # "Acme also allows other third parties to access public content through our APIs": what others may do.
 _OTHERS_ACCESS = re.compile(r"\b(?:allows?|permits?|lets?|enables?) (?:\w+ ){0,3}?(?:third[- ]part\w+|partners|"
                             r"developers|others|researchers) to access\b", re.IGNORECASE)
@@ -176,13 +174,15 @@ def rank(p: Proposal, others: bool = False) -> tuple[int, ...]:
     # legal bases quotes worse than the vendor's statement of what it does with the data.
     aside = int(not others and (r.cues.service_providers or r.cues.their_services
                                 or has(_LEGAL_BASIS_LINE, r.sentence.text) or has(_OTHERS_ACCESS, r.sentence.text)))
+    # A plain-language summary ("> Basically… Acme won't use your content to train") restates the clause, and the
+    # clause itself is the better quote; so is a lead-in that only announces what follows ("… the following licence:").
     # (a lead-in that itself excludes or closes, "We do not share … except in the following cases:", stays first)
     restates = int(r.boxed or has(ck.SUMMARY, r.sentence.text) or (_lead_in(r.sentence.text) and not (
         r.cues.negated or r.cues.closed_list or r.cues.limited_sharing)))
-    # (for its own use, the grant itself before a clause that restates or applies it: it is what a reader checks)
     # (for a guarded answer, the clause that names research or building new things is the closest to training:
     # "Research and develop new services" before "provide, operate and improve the Services")
     rnd = -int(p.verdict is Verdict.UNCLEAR and bool(has(_NEW_DEVELOPMENT, r.sentence.text)))
+    # (for its own use, the grant itself before a clause that restates or applies it: it is what a reader checks)
     return (restates, -int(r.cues.ai_training), aside, rnd, -p.strength, -int(r.vendor_licence and not others),
             negated_grant, -int(r.cues.sealed), -limits_others,
             int(shared != others),

@@ -43,7 +43,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?! delivery| providers?| recommendations?| and (?:ads|advertis)| or (?:ads|advertis))|"
         r"uploads?|uploaded|submissions?|messages?|files?|attachments?|posts?|chats?|"
         # "When you contribute UGC" (user-generated content); "By submitting material to the Site"
-        r"ugc|(?:submit|upload|post)(?:ting|ing)? (?:any )?materials?|"
+        r"ugc|(?:submitting|uploading|posting|submit|upload|post) (?:any )?materials?|"
         # "Anything you post may be used by Acme for any purpose"
         r"anything (?:that )?you (?:post|upload|submit|share|create|publish)|"
         # "video-call quality metrics", "audio bitrate": measurements of a call, not what was said in it
