@@ -21,9 +21,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …": the rights
 # the vendor takes, denied or limited (a licence by another name; shared by LICENSE and VENDOR_TAKES)
 _GIVES_RIGHTS_TO = r"give\w* (?:us|\w+) (?:any |only )?(?:the )?(?:limited )?rights? to "
-# The vendor, by pronoun or by its capitalised name ("Acme", "Acme Labs Inc.", "Acme and its affiliates").
-_NOT_VENDOR = r"(?-i:You|Your|Users?|Members?|Customers?|Content|This|These|Such|Any|All|Each|Other|Third|Partners)"
-_VENDOR = (r"(?:we|us|(?!" + _NOT_VENDOR + r"\b)(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2})"
+# The vendor, by pronoun or by its capitalised name ("Acme", "Acme Labs Inc.", "Acme and its affiliates"); capitalised
+# words that open a sentence without naming it are not it.
+NOT_VENDOR_NAME = r"(?-i:You|Your|Users?|Members?|Customers?|Content|This|These|Such|Any|All|Each|Other|Third|Partners)"
+_VENDOR = (r"(?:we|us|(?!" + NOT_VENDOR_NAME + r"\b)(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2})"
            r"(?: and (?:its|our) (?:affiliates|licensees|subsidiaries|partners))?")
 # What copyright reserves to the owner: doing these to the user's content is what a licence permits.
 _COPYRIGHT_ACT = (r"(?:reproduc\w*|cop(?:y|ies|ying)|modif(?:y|ies|ying)|publish\w*|distribut\w+|display\w*|adapt\w*|"
