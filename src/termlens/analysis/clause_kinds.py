@@ -34,13 +34,25 @@ RECIPIENTS_BOUND = _rx(
     r"services)|(?:in accordance with|pursuant to|based on|on) (?:our|\w+['’]s) instructions)|under (?:close )?"
     r"instruction from us)|"
     r"\b(?:pursuant to|based on|in accordance with) our instructions, (?:these|such|the) (?:parties|entities|"
-    r"providers|vendors)\b"
+    r"providers|vendors)\b|"
+    # "These parties will only access, process or store personal data … in accordance with our instructions"
+    r"\b(?:parties|entities|providers|vendors|processors|companies|recipients)\b[^.;]{0,40}?\bonly (?:access|process|"
+    r"store|use)\w*\b[^.;]{0,100}?\b(?:in accordance with|pursuant to|according to|on) (?:our|\w+['’]s) instructions|"
+    # "… and only use your data in the way we tell them to"
+    r"\bonly (?:use|process) (?:your |the |such )?(?:personal )?(?:data|information)\b (?:in the way|as) we (?:tell|"
+    r"instruct|direct) them\b|"
+    # "prohibiting them from using personal data for any purpose other than to provide services to Acme"
+    r"\b(?:prohibit\w*|bar(?:s|red|ring)?|restrict\w*|forbid\w*) (?:them|the \w+|such \w+) from using\b[^.;]{0,60}?"
+    r"\bfor any (?:other )?purpose (?:other than|except|beyond)\b"
 )
 SHARING_CLOSED = _rx(
     r"\b(?:do not|don['’]t|will not|won['’]t) (?:share|disclose)\b[^.;]{0,120}?\bexcept (?:in|under) the following\b|"
     r"\b(?:share|disclose)\w* (?:\w+ ){0,6}?(?:only (?:under|in) (?:one of )?|under one of )the following (?:limited )?"
     r"(?:circumstances|cases|situations)\b|"
-    r"\blimited (?:instances|circumstances|cases) in which we (?:will |may |would )?(?:share|disclose)\b"
+    r"\blimited (?:instances|circumstances|cases) in which we (?:will |may |would )?(?:share|disclose)\b|"
+    # "Acme provides personal data to third parties only with consent or in one of the following circumstances"
+    r"\b(?:provides?|shares?|discloses?|transfers?)\b[^.;]{0,80}?\bonly with (?:your )?consent or (?:in|under) "
+    r"(?:one of )?the following\b"
 )
 # A licence taken jointly with the group or partners: "You grant us and our affiliates the right …".
 GROUP_GRANTEE = _rx(

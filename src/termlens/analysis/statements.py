@@ -253,7 +253,8 @@ def read_sentence(text: str) -> Cues:
         third_party_models=(third_party or ai_words) and bool(lx.THIRD_PARTY_MODELS.search(text)),
         service_providers=service_providers,
         limited_sharing=((third_party or service_providers) and bool(ck.LIMITED_SHARING.search(text)))
-        or (_any(low, ("nstruction", "duties", "their services")) and bool(ck.RECIPIENTS_BOUND.search(text)))
+        or (_any(low, ("nstruction", "duties", "their services", "tell them", "from using"))
+            and bool(ck.RECIPIENTS_BOUND.search(text)))
         or (_any(low, ("following", "limited")) and bool(ck.SHARING_CLOSED.search(text))),
         made_available=_any(low, ("available", "subscriber", "firehose", "dump", "derivative"))
         and bool(ck.MADE_AVAILABLE_TO_OTHERS.search(text)),

@@ -117,8 +117,9 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         _I,
     ),
     Category.PERSONAL: re.compile(
-        r"\b(?:personal (?:data|information)|your (?:data|information)|information (?:you provide|we collect|"
-        r"about you)|(?:what |the )?data (?:that )?we (?:collect|use) (?:about you|to personali[sz]e)|user data|"
+        r"\b(?:personal (?:data|information)|your (?:data|information)|information (?:(?:that )?you (?:provide|share "
+        r"with us|give us|submit)|(?:that )?we (?:collect|receive)|about you)|"
+        r"(?:what |the )?data (?:that )?we (?:collect|use) (?:about you|to personali[sz]e)|user data|"
         r"customer data|données(?: personnelles| à caractère personnel)?|"
         r"informations (?:personnelles|vous concernant)|vos (?:informations|donn[ée]es))\b",
         _I,

@@ -55,6 +55,13 @@ _USER_TRAINS = re.compile(r"\b(?:allows?|enables?|lets?) (?:you|users|customers)
                           re.IGNORECASE)
 
 
+# Improving the algorithms themselves: "develop and improve our recommendation algorithms", "informing our algorithms",
+# "improve our Services (including our algorithms)"; not an algorithm the user runs or one used only to detect abuse.
+_TUNES_ALGORITHMS = re.compile(
+    r"\b(?:develop|improv|inform|refin|tun|optimi[sz])\w* (?:\w+ ){0,3}?(?:our|its|the) (?:[\w-]+ ){0,2}?algorithms\b|"
+    r"\b(?:including|such as) (?:our|its) (?:[\w-]+ )?algorithms\b", re.IGNORECASE)
+
+
 def decide_training(question: str, reading: Reading, data: Sequence[Category],
                     accept: Callable[[SentenceReading], bool] | None = None,
                     third_party: bool = False) -> Answer:
@@ -100,6 +107,11 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 and (Category.AI_IO not in data or reading.ai_service) and not has(lx.PUBLIC_SOURCES, r.sentence.text)):
             # "Improve the Platform … by training our machine learning models" in a list of purposes that
             # names no data: it is about the information the document covers, probably the user's too.
+            proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
+            continue
+        if (not strength and not third_party and Category.USAGE in data and not r.categories and not c.negated
+                and has(_TUNES_ALGORITHMS, r.sentence.text)):
+            # "… to improve and develop our Services (including our algorithms)" in a purpose list that names no data
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
             continue
         if strength and c.ai_training and has(_USER_TRAINS, r.sentence.text) and not has(_OURS, r.sentence.text):
@@ -174,6 +186,10 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             proposals.append(Proposal(verdict, r, 1 if partial else strength, conds, partial))
         elif c.ai_development or (third_party and c.their_services and strength == 2):
             proposals.append(Proposal(Verdict.NO if c.negated else Verdict.LIKELY, r, strength, conds))
+        elif Category.USAGE in data and not third_party and not c.negated and has(_TUNES_ALGORITHMS, r.sentence.text):
+            # "to develop and improve our personalised recommendation algorithms": such algorithms are fitted to how
+            # people use the service, so usage data probably trains them (whether content does is left open)
+            proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))
         elif third_party and c.sale and not c.negated and c.third_party and strength == 2 and r.direct:
             # Content licensed or sold to other companies: nothing stops them training on it.
             proposals.append(Proposal(Verdict.LIKELY, r, strength, conds))

@@ -1,0 +1,106 @@
+"""Drafting patterns behind analyzer 0.14.0, found in the dev split's evidence misses (and its new blind round,
+dev_s): the clause that closes sharing, or binds the recipients, is what a reader checks for others' use; research
+is quoted before "improve"; improving the algorithms reaches usage data. Each clause is rewritten for Acme; none
+names a vendor. Every test asserts what a reader sees: the verdict and the sentence quoted for it.
+"""
+
+from __future__ import annotations
+
+from termlens.analysis import analyze
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Verdict
+from termlens.pipeline.segment import segment
+
+
+def answer(text: str, question: str) -> Answer:
+    """Analyse a small document and return one answer."""
+    return analyze(segment(text)).answer(question)
+
+
+def _quoted(a: Answer) -> str:
+    return " || ".join(e.quote for e in a.evidence)
+
+
+_NOT_SOLD = "## Your privacy rights\n\nWe do not sell your personal data in the conventional sense.\n\n"
+
+
+def test_sharing_only_with_consent_or_in_listed_cases_is_a_closed_list_and_is_quoted() -> None:
+    text = ("# Acme Privacy Policy\n\n## How do we share personal data?\n\nAcme provides personal data to third "
+            "parties only with consent or in one of the following circumstances (subject to your prior consent where "
+            "required under applicable law):\n\n* **Vendors:** to help us run our products.\n* **Legal:** when the "
+            "law requires it.\n\n" + _NOT_SOLD)
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNLIKELY
+    assert "only with consent or in one of the following circumstances" in _quoted(others)
+
+
+def test_vendors_barred_from_any_other_purpose_are_quoted_for_others_use() -> None:
+    text = ("# Acme Privacy Policy\n\n## How do we share personal data?\n\nThese vendors can access personal data "
+            "subject to contractual and technical requirements for protecting personal data and prohibiting them "
+            "from using personal data for any purpose other than to provide services to Acme or as required by "
+            "law.\n\n" + _NOT_SOLD)
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNLIKELY
+    assert "prohibiting them from using personal data for any purpose other than" in _quoted(others)
+
+
+def test_parties_that_only_process_data_on_our_instructions_are_quoted_for_others_use() -> None:
+    text = ("# Acme Privacy Policy\n\n## Sharing\n\nWe share personal data with service providers and business "
+            "partners. These parties will only access, process or store personal data that we share with them in "
+            "accordance with our instructions.\n\n" + _NOT_SOLD)
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNLIKELY
+    assert "in accordance with our instructions" in _quoted(others)
+
+
+def test_recipients_who_use_the_data_only_as_we_tell_them_are_bound() -> None:
+    text = ("# Acme Privacy Policy\n\n## Sharing\n\nThese trusted third parties are bound by agreements that require "
+            "them to follow our data privacy and security requirements and only use your data in the way we tell "
+            "them to.\n\n" + _NOT_SOLD)
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNLIKELY
+    assert "in the way we tell them to" in _quoted(others)
+
+
+def test_information_you_share_with_us_is_the_users_data_and_research_is_quoted_first() -> None:
+    text = ("# Acme Privacy Policy\n\n## 2. How we use information\n\nWe also use the information we collect to "
+            "improve and personalize our products and services so that you have a better experience on Acme.\n\n"
+            "We use information you share with us, or that we collect to conduct research, surveys, product testing, "
+            "and troubleshooting to help us operate and improve our products and services.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict is Verdict.UNCLEAR
+    assert own.evidence and "to conduct research, surveys" in own.evidence[0].quote
+
+
+def test_improving_the_algorithms_makes_training_on_usage_data_likely() -> None:
+    text = ("# Acme Privacy Policy\n\n## How we use your information\n\nWe use your information to operate, "
+            "provide, develop, and improve our Services, including for the following purposes.\n\n"
+            "* Review, improve, and develop our Services, including by monitoring interactions and usage across your "
+            "devices, analysing how people are using our Services, and informing our algorithms.\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is Verdict.LIKELY
+    assert "informing our algorithms" in _quoted(usage)
+    # whether the posts themselves tune the algorithms is left open
+    assert answer(text, "train.content.own").verdict is Verdict.UNCLEAR
+
+
+def test_improving_the_services_including_the_algorithms_in_a_list_naming_no_data() -> None:
+    text = ("# Acme Privacy Policy\n\n## How we use your information\n\nWe use the information we have to "
+            "understand how people are using our Services to improve and develop our Services (including our "
+            "algorithms).\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is Verdict.LIKELY
+    assert "(including our algorithms)" in _quoted(usage)
+
+
+def test_using_algorithms_is_not_improving_them() -> None:
+    text = ("# Acme Privacy Policy\n\n## How we use your information\n\nWe use algorithms to sort the posts in your "
+            "feed based on your usage data.\n\nWe use usage data to improve our services.\n")
+    assert answer(text, "train.usage.own").verdict is Verdict.UNCLEAR
+
+
+def test_a_recipient_list_without_a_limit_is_not_a_closed_list() -> None:
+    text = ("# Acme Privacy Policy\n\n## Sharing\n\nWe share your personal data with our partners, who may use it "
+            "for their own purposes, only with your consent or in one of the following circumstances: when you ask us "
+            "to.\n\nOur partners may use your content to train their machine learning models.\n")
+    assert answer(text, "train.content.third_party").verdict in (Verdict.YES, Verdict.LIKELY)
