@@ -104,3 +104,14 @@ def test_a_recipient_list_without_a_limit_is_not_a_closed_list() -> None:
             "for their own purposes, only with your consent or in one of the following circumstances: when you ask us "
             "to.\n\nOur partners may use your content to train their machine learning models.\n")
     assert answer(text, "train.content.third_party").verdict in (Verdict.YES, Verdict.LIKELY)
+
+
+def test_a_licence_for_operating_promoting_and_improving_the_service_is_quoted_for_marketing() -> None:
+    text = ("# Acme Terms\n\n## 3. Rights you license\n\nBy providing Content to the Service, you grant to Acme a "
+            "worldwide, non-exclusive, royalty-free, transferable, sublicensable licence to use that Content (including "
+            "to reproduce, distribute, modify, display and perform it) for the purpose of operating, promoting, and "
+            "improving the Service.\n\n## 4. Advertising\n\nYou agree that we and our partners may place advertising "
+            "on the Service or in connection with the display of Content or information from the Service.\n")
+    marketing = answer(text, "marketing.content")
+    assert marketing.verdict is Verdict.YES
+    assert "operating, promoting, and improving the Service" in marketing.evidence[0].quote

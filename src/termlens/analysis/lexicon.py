@@ -299,7 +299,7 @@ MARKETING = _rx(
     r"(?:services?|products?|brands?|business)|"
     # "to promote Acme and the Services": the vendor by its name, as a purpose (not "a reseller who helps promote Acme")
     r"(?<=to )promote (?!" + _grants.NOT_VENDOR_NAME + r"\b)(?-i:[A-Z])[\w.&-]*|"
-    r"promot(?:e|es|ing)(?: (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
+    r"promot(?:e|es|ing)(?:,? (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
     r"any part) of)? (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
     r"network|content|works?|account|profiles?))\b"
