@@ -108,10 +108,18 @@ def test_a_recipient_list_without_a_limit_is_not_a_closed_list() -> None:
 
 def test_a_licence_for_operating_promoting_and_improving_the_service_is_quoted_for_marketing() -> None:
     text = ("# Acme Terms\n\n## 3. Rights you license\n\nBy providing Content to the Service, you grant to Acme a "
-            "worldwide, non-exclusive, royalty-free, transferable, sublicensable licence to use that Content (including "
-            "to reproduce, distribute, modify, display and perform it) for the purpose of operating, promoting, and "
-            "improving the Service.\n\n## 4. Advertising\n\nYou agree that we and our partners may place advertising "
-            "on the Service or in connection with the display of Content or information from the Service.\n")
+            "worldwide, non-exclusive, royalty-free, transferable, sublicensable licence to use that Content "
+            "(including to reproduce, distribute, modify, display and perform it) for the purpose of operating, "
+            "promoting, and improving the Service.\n\n## 4. Advertising\n\nYou agree that we and our partners may "
+            "place advertising on the Service or in connection with the display of Content.\n")
     marketing = answer(text, "marketing.content")
     assert marketing.verdict is Verdict.YES
     assert "operating, promoting, and improving the Service" in marketing.evidence[0].quote
+
+
+def test_what_the_vendor_is_is_not_a_use_of_data() -> None:
+    text = ("# Acme Terms of Service\n\n## Who We Are\n\nAcme is a company working on building artificial intelligence "
+            "to accelerate scientific discovery.\n\n## Your data\n\nWe use Usage Data to operate the Services.\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is not Verdict.LIKELY
+    assert all("is a company" not in e.quote for e in usage.evidence)

@@ -62,6 +62,12 @@ _TUNES_ALGORITHMS = re.compile(
     r"\b(?:including|such as) (?:our|its) (?:[\w-]+ )?algorithms\b", re.IGNORECASE)
 
 
+# What the vendor is, not what it does with data: "Acme is a company working on building artificial intelligence to …"
+_WHO_WE_ARE = re.compile(r"^\W*(?:[\w.&-]+(?: [\w.&-]+)?|we) (?:is|are) (?:a|an) (?:(?!of\b)[\w-]+ ){0,3}?"
+                         r"(?:company|organi[sz]ation|business|start-?up|lab(?:oratory)?|team|provider|developer)\b",
+                         re.IGNORECASE)
+
+
 def decide_training(question: str, reading: Reading, data: Sequence[Category],
                     accept: Callable[[SentenceReading], bool] | None = None,
                     third_party: bool = False) -> Answer:
@@ -103,7 +109,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             proposals.append(Proposal(Verdict.UNLIKELY, r, 2, r.conditions))
             continue
         if (not strength and not third_party and c.ai_training and not c.negated and not r.categories
-                and not has(_USER_TRAINS, r.sentence.text)
+                and not has(_USER_TRAINS, r.sentence.text) and not has(_WHO_WE_ARE, r.sentence.text)
                 and (Category.AI_IO not in data or reading.ai_service) and not has(lx.PUBLIC_SOURCES, r.sentence.text)):
             # "Improve the Platform … by training our machine learning models" in a list of purposes that
             # names no data: it is about the information the document covers, probably the user's too.
