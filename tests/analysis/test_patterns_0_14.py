@@ -123,3 +123,14 @@ def test_what_the_vendor_is_is_not_a_use_of_data() -> None:
     usage = answer(text, "train.usage.own")
     assert usage.verdict is not Verdict.LIKELY
     assert all("is a company" not in e.quote for e in usage.evidence)
+
+
+def test_a_content_licence_to_promote_the_services_does_not_market_the_users_other_data() -> None:
+    text = ("# Acme Terms\n\n## 3. Your Content\n\nBy submitting Content, you grant us a worldwide, non-exclusive, "
+            "royalty-free license to use, copy, reproduce, process, adapt, modify, publish, transmit, display and "
+            "distribute your Content. You agree that this license includes the right for us to analyze your Content "
+            "and other information you provide and to otherwise provide, promote, and improve the Services.\n")
+    report = analyze(segment(text))
+    assert report.answer("marketing.content").verdict is Verdict.YES
+    location = next(i for i in report.items if i.item == "location" and i.use == "marketing")
+    assert location.verdict is Verdict.UNCLEAR

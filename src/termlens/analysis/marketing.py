@@ -295,6 +295,8 @@ def marketing_of(question: str, reading: Reading, category: Category) -> Answer:
         if c.limited_sharing and not c.marketing_negated:
             continue  # vendors "that help us provide our Services", advertising among them: who serves, not what
         named = category in r.own
+        if r.vendor_licence and not named and not c.marketing_negated:
+            continue  # a licence to content "to promote the Services" does not market the user's other data
         if c.marketing_negated:
             # ("We do not sell personal data for targeted advertising" points away without excluding)
             verdict = Verdict.UNLIKELY if c.sale or not named else Verdict.NO
