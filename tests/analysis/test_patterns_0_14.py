@@ -134,3 +134,21 @@ def test_a_content_licence_to_promote_the_services_does_not_market_the_users_oth
     assert report.answer("marketing.content").verdict is Verdict.YES
     location = next(i for i in report.items if i.item == "location" and i.use == "marketing")
     assert location.verdict is Verdict.UNCLEAR
+
+
+def test_a_negation_with_an_aside_still_negates_and_that_means_is_not_a_definition() -> None:
+    text = ("# Acme Terms\n\n## Your content\n\nYou grant us a licence to use your User Content to provide and improve "
+            "our products, to develop new features and to encourage others in your team to join.\n\nThe license you "
+            "give us is only for the above purposes. That means we will not, for example, sell or license your User "
+            "Content to third-party data brokers.\n")
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNLIKELY
+    assert "we will not, for example, sell or license your User Content" in _quoted(others)
+
+
+def test_a_defined_term_is_still_a_definition() -> None:
+    text = ("# Acme Terms\n\n## Definitions\n\n\"Usage Data\" means data about how you use the Services.\n\n"
+            "## Data\n\nWe use Usage Data to train our machine learning models.\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is Verdict.YES
+    assert "to train our machine learning models" in _quoted(usage)

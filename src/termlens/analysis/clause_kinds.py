@@ -92,7 +92,9 @@ ABOUT_THE_DOCUMENT = _rx(
 )
 # A definition ("“Permitted Exception” means Customer using Output to develop models") says what a word
 # means, not what the vendor does.
-DEFINITION_SENTENCE = _rx(r"^\W{0,6}[A-Z][\w ’'-]{1,50}?\W{0,6}\s(?:means|shall mean|refers to)\b")
+# ("That means we will not sell your Content" explains what came before; it defines nothing)
+DEFINITION_SENTENCE = _rx(r"^(?!\W*(?:that|this|which|it|in other words)\b)\W{0,6}[A-Z][\w ’'-]{1,50}?\W{0,6}\s"
+                          r"(?:means|shall mean|refers to)\b")
 # First-person actor: the vendor itself speaks ("we", "our", "us").
 FIRST_PERSON = _rx(r"\b(?:we|us|our|nous|notre|nos)\b")
 # Transfers in a merger, acquisition or insolvency move the business, not data to others for their own use.

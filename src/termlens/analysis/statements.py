@@ -100,8 +100,14 @@ def _negated(text: str) -> bool:
     # A quoted button or setting label ("clicking on “do not train on my content”") names a control, it is
     # not the vendor's statement.
     cleaned = lx.without_false_negations(_QUOTED_LABEL.sub(" ", text))
+    if ", " in cleaned:
+        cleaned = _ASIDE.sub(" ", cleaned)
     return bool(lx.NEGATED_USE.search(cleaned)) or ("not to" in text and bool(lx.VENDOR_PROMISES_NOT_TO.search(text))) \
         or ("othing" in text and bool(lx.NOTHING_PERMITS.search(text)))
+
+
+# An aside between the negation and its verb: "we will not, for example, sell your Content"
+_ASIDE = re.compile(r",\s*(?:for example|for instance|e\.g\.|in particular),\s*", re.IGNORECASE)
 
 
 # (a label has several words; a single quoted word is a term of art: Acme does not "sell" personal information)
