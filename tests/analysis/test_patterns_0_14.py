@@ -152,3 +152,32 @@ def test_a_defined_term_is_still_a_definition() -> None:
     usage = answer(text, "train.usage.own")
     assert usage.verdict is Verdict.YES
     assert "to train our machine learning models" in _quoted(usage)
+
+
+_USE_RIGHT = ("We may use Materials to provide, maintain, and improve the Services and to develop other products and "
+              "services, including training our models, unless you opt out of training through your account settings.")
+
+
+def test_a_use_right_beyond_the_service_in_terms_the_user_agrees_to_is_a_licence() -> None:
+    text = ("# Acme Terms of Service\n\n## 1. Agreement\n\nBy using the Services you agree to these Terms. If you do "
+            "not agree to these Terms, do not use the Services.\n\n## 4. Your Materials\n\nInputs and Outputs "
+            "collectively are “Materials.” As between you and Acme, you retain any right, title and interest that "
+            "you have in your Inputs. " + _USE_RIGHT + "\n")
+    licence = answer(text, "license.content.broad")
+    assert licence.verdict is Verdict.LIKELY
+    assert "develop other products and services, including training our models" in _quoted(licence)
+
+
+def test_the_same_words_in_a_privacy_policy_are_a_notice_not_a_licence() -> None:
+    text = ("# Acme Privacy Policy\n\nThis Privacy Policy explains how we use your information. Read this Privacy "
+            "Policy carefully.\n\n## How we use Materials\n\nInputs and Outputs collectively are “Materials.” "
+            + _USE_RIGHT + "\n")
+    assert answer(text, "license.content.broad").verdict is Verdict.NO
+
+
+def test_what_the_user_may_do_with_inputs_and_outputs_is_not_the_vendors_right() -> None:
+    text = ("# Acme Terms of Use\n\n## 1. Agreement\n\nYou agree to these Terms by using the Services. These Terms "
+            "apply to all users.\n\n## 4. Inputs and Outputs\n\n(1) You retain any rights in the Inputs you submit. "
+            "(3) You may apply the Inputs and Outputs of the Services to a wide range of use cases, including "
+            "derivative product development and training other models.\n")
+    assert answer(text, "license.content.broad").verdict is not Verdict.LIKELY

@@ -206,6 +206,15 @@ def licence_content_broad(reading: Reading) -> Answer:
                       reading.evidence([broad[0]] + ([scope] if scope else []) + ([granted] if granted else [])),
                       describe(reading, chosen, "grants the vendor a licence to your content that goes beyond "
                                                 "operating the service (broad terms or purposes)."))
+    uses = _use_rights_beyond_the_service(reading)
+    if uses and not any(r.cues.licence for r in narrow):
+        # "We may use Materials … to develop other products and services, including training our models" in terms the
+        # user agrees to: a right over the content beyond the service, granted without the word licence (what the
+        # user keeps owning does not limit it).
+        chosen = [Proposal(Verdict.LIKELY, uses[0], 2, frozenset())]
+        return Answer("license.content.broad", Verdict.LIKELY, Condition.NONE, 0.55, reading.evidence(uses[:1]),
+                      describe(reading, chosen, "takes, in terms you agree to, the right to use your content for "
+                                                "purposes beyond operating the service, without calling it a licence."))
     if narrow:
         narrow.sort(key=lambda r: (not r.cues.licence, len(r.sentence.text) > 1200))
         chosen = [Proposal(Verdict.NO, narrow[0], 2, frozenset())]
@@ -221,6 +230,36 @@ def licence_content_broad(reading: Reading) -> Answer:
                       describe(reading, chosen, "describes licensing or selling your content to others without "
                                                 "itself granting the licence that allows it."))
     return silent_answer("license.content.broad", reading)
+
+
+# A contract names itself ("these Terms", "this Agreement"); a privacy policy's "we use your data to …" is a notice,
+# while the same words in terms the user accepts are a right granted.
+_SELF_AS_CONTRACT = re.compile(r"\b(?:these|this|the) (?:(?:[A-Z]\w+ )?Terms|Agreement)\b|\byou (?:hereby )?agree\b")
+_SELF_AS_NOTICE = re.compile(r"\b(?:this|our) (?:[A-Z]\w+ )?(?:Privacy (?:Policy|Notice|Statement)|privacy "
+                             r"(?:policy|notice|statement))\b")
+
+
+def _use_rights_beyond_the_service(reading: Reading) -> list[SentenceReading]:
+    """In a contract, the vendor's statements that it uses the content for AI, research or new products."""
+    every = reading.structure.sentences
+    contract = sum(1 for s in every if ("Terms" in s.text or "gree" in s.text) and has(_SELF_AS_CONTRACT, s.text))
+    if contract < 2 or sum(1 for s in every if "rivacy" in s.text and has(_SELF_AS_NOTICE, s.text)) >= contract:
+        return []
+    return [r for r in reading.sentences
+            if not r.vendor_licence and not r.restricted and not r.cues.negated
+            and (r.names(Category.CONTENT) or r.names(Category.AI_IO)) and has(_VENDOR_USES, r.sentence.text)
+            and (r.cues.ai_training or r.cues.ai_development or has(lx.NEW_VENTURES, r.sentence.text))
+            and not has(lx.PUBLIC_SOURCES, r.sentence.text) and not has(_POINTER, r.sentence.text)
+            and Condition.OPT_IN not in r.conditions]
+
+
+# The vendor as the one who uses ("We may use Materials …", "Acme uses Interactions …"), not the user ("You may apply
+# the Inputs and Outputs to … training other models")
+_VENDOR_USES = re.compile(r"\b(?:we|(?!You\b|Your\b)(?-i:[A-Z])[\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|process)\b",
+                          re.IGNORECASE)
+# "The Privacy Policy explains how we use your interactions to improve AI": where the use is described, not a right
+_POINTER = re.compile(r"\b(?:explains?|describes?|sets? out|tells? you(?: more)?(?: about)?) how (?:we|[A-Z]\w+) ",
+                      re.IGNORECASE)
 
 
 def _licenses_other_things(r: SentenceReading) -> bool:
