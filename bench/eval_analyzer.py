@@ -53,6 +53,11 @@ def report(scores: Scores, name: str) -> None:
                         ("condition", "condition_ok"), ("evidence", "evidence_ok"),
                         ("evidence, 1st quote", "first_evidence_ok")):
         print(f"  {label:18} {scores.share(attr):.3f}")
+    # (evidence split by what the label rests on: a quoted clause, or silence)
+    for label, rows in (("quoted", [o for o in scores.outcomes if o.label_quotes]),
+                        ("silent", [o for o in scores.outcomes if not o.label_quotes])):
+        share = sum(o.evidence_ok for o in rows) / len(rows) if rows else 0.0
+        print(f"  evidence, label {label} {share:.3f} (n = {len(rows)})")
     print("  per question (within-defensible / exact / n):")
     for qid, (d, e, n) in scores.per_question().items():
         print(f"    {qid:28} {d:.2f}  {e:.2f}  {n}")

@@ -143,3 +143,15 @@ def test_a_claudette_label_naming_no_document_is_a_clear_error(ota_dir: Path) ->
     with pytest.raises(ValueError, match=r"nosuch-tos.*'NoSuchVendor'"):
         evaluate([{"id": "nosuch-tos", "claudette": "NoSuchVendor", "answers": {}}], ota_dir, _system, _load,
                  parse=segment)
+
+
+def test_evidence_is_scored_apart_for_quoted_and_silent_labels() -> None:
+    text = "# Acme Terms\n\n## Data\n\nWe use your content to train our machine learning models.\n"
+    quoted = {"verdict": "yes", "evidence": ["We use your content to train our machine learning models."]}
+    silent = {"verdict": "no", "evidence": []}
+    scores = evaluate_texts([{"id": "acme", "text": text, "answers": {"train.content.own": quoted,
+                                                                     "ownership.usage": silent}}],
+                            _system, segment)
+    by_question = {o.question: o for o in scores.outcomes}
+    assert by_question["train.content.own"].label_quotes and by_question["train.content.own"].evidence_ok
+    assert not by_question["ownership.usage"].label_quotes and by_question["ownership.usage"].evidence_ok

@@ -38,6 +38,8 @@ class Outcome:
     label_condition: str
     # the stricter reading: the first quote alone (quotes come in document order) overlaps a labelled one
     first_evidence_ok: bool = False
+    # whether the label quotes a clause (False: the labelled answer rests on silence)
+    label_quotes: bool = False
 
 
 @dataclass
@@ -124,6 +126,7 @@ def _compare(version: str, key: str, text: str, label: dict[str, Any], verdict: 
         evidence_ok=evidence_agrees(text, evidence, quotes),
         predicted_condition=condition, label_condition=str(label.get("condition", "none")),
         first_evidence_ok=evidence_agrees(text, evidence[:1], quotes),
+        label_quotes=bool(quotes),
     )
 
 
