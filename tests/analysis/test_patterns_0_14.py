@@ -181,3 +181,13 @@ def test_what_the_user_may_do_with_inputs_and_outputs_is_not_the_vendors_right()
             "(3) You may apply the Inputs and Outputs of the Services to a wide range of use cases, including "
             "derivative product development and training other models.\n")
     assert answer(text, "license.content.broad").verdict is not Verdict.LIKELY
+
+
+def test_a_licence_that_does_not_grant_the_right_to_sell_excludes_sale() -> None:
+    text = ("# Acme Terms\n\n## 4. License Grant to Us\n\nYou grant us and our legal successors the right to store, "
+            "archive, parse, and display Your Content, and make incidental copies, as necessary to provide the "
+            "Service. This license does not grant Acme the right to sell Your Content.\n")
+    report = analyze(segment(text))
+    posts = next(i for i in report.items if i.item == "posts" and i.use == "sale_or_licensing")
+    assert posts.verdict is Verdict.NO
+    assert "does not grant Acme the right to sell Your Content" in " ".join(e.quote for e in posts.evidence)

@@ -58,6 +58,8 @@ NEGATED_USE = _rx(
     r"made available)\b|"
     # "Acme refrains from using …", "no Subprocessor is permitted to use …", "is not permitted, under its contract
     # with us, to use …"
+    # "This license does not grant Acme the right to sell Your Content"
+    r"\b(?:not|n['’]t) (?:grant|give|confer|include)\w* (?:\w+ ){0,3}?(?:the |any )?rights? to " + _USE_VERBS + r"\b|"
     r"\brefrain\w* from\b|\bno (?:\w+ ){0,2}?(?:is|are|shall be|will be) (?:permitted|allowed|authori[sz]ed) to\b|"
     r"\b(?:is|are) not (?:permitted|allowed|authori[sz]ed)\b(?:,[^,.;]{0,60},)? to (?:\w+ )?" + _USE_VERBS + r"\b|"
     r"\bne (?:\w+ ){1,2}?(?:pas|jamais|aucun\w*|nullement)|\bn['’]\w+ (?:(?:\w+ )?(?:pas|jamais|aucun\w*|nullement)|"
