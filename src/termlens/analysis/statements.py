@@ -100,7 +100,7 @@ def _negated(text: str) -> bool:
     # A quoted button or setting label ("clicking on “do not train on my content”") names a control, it is
     # not the vendor's statement.
     cleaned = lx.without_false_negations(_QUOTED_LABEL.sub(" ", text))
-    if ", " in cleaned:
+    if ", for " in cleaned or ", e.g." in cleaned or ", in particular" in cleaned:
         cleaned = _ASIDE.sub(" ", cleaned)
     return bool(lx.NEGATED_USE.search(cleaned)) or ("not to" in text and bool(lx.VENDOR_PROMISES_NOT_TO.search(text))) \
         or ("othing" in text and bool(lx.NOTHING_PERMITS.search(text)))
