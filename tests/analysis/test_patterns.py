@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from analysing import answer
 from termlens.analysis import analyze
-from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
-
 
 CASES = [
     # explicit exclusion

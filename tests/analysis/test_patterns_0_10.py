@@ -7,16 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from termlens.analysis import analyze
-from termlens.domain.model import Answer
+from analysing import answer
 from termlens.domain.vocabulary import Condition, Verdict
-from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
-
 
 _NESTED_PURPOSES = """# Acme Privacy Policy
 

@@ -4,17 +4,11 @@ One synthetic clause set per rule, each asserting the answer a reader sees. None
 
 from __future__ import annotations
 
+from analysing import answer
 from termlens.analysis import analyze
 from termlens.analysis.terms import Category, categorise_term
-from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
-
 
 _PLATFORM_DATA = """# Acme Customer Agreement
 

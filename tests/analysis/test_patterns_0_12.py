@@ -5,15 +5,8 @@ names a vendor. Every test asserts the answer a reader sees.
 
 from __future__ import annotations
 
-from termlens.analysis import analyze
-from termlens.domain.model import Answer
+from analysing import answer
 from termlens.domain.vocabulary import Condition, Verdict
-from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
 
 
 def test_an_adverb_between_you_and_grant_still_grants_the_vendor_a_licence() -> None:

@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from analysing import answer
 from termlens.analysis import analyze
-from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Verdict
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
 
 
 def test_improving_the_services_named_by_a_pronoun_is_a_purpose_of_improving_them() -> None:

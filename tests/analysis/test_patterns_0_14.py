@@ -6,15 +6,11 @@ names a vendor. Every test asserts what a reader sees: the verdict and the sente
 
 from __future__ import annotations
 
+from analysing import answer
 from termlens.analysis import analyze
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Verdict
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
 
 
 def _quoted(a: Answer) -> str:

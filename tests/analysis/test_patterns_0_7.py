@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from analysing import answer
 from termlens.analysis import analyze
-from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
-
 
 _PROMPTLY = ("We will respond promptly to your requests. Please notify us promptly of any error. You may be prompted "
              "to sign in again. Acme personnel do not access your private content except as necessary to provide the "

@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from analysing import answer
 from termlens.analysis import analyze
-from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 from termlens.pipeline.extract import read_document
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
-
 
 _ASSISTANT = ("Acme Chat is an AI assistant that answers your prompts. Your prompts and the responses are stored. You "
               "can delete your prompts. ")

@@ -7,16 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from analysing import answer
 from termlens.analysis import analyze
-from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Verdict
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
-
 
 _CLOSED_SHARING = ("Acme only shares nonpublic information about you in the following ways: with service providers "
                    "who act on our instructions, and when the law requires it. We do not sell this information. ")

@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from termlens.analysis import analyze
+from analysing import answer
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
-from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
 
 
 def quoted(a: Answer) -> str:

@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from analysing import answer
 from termlens.analysis import analyze
-from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
 from termlens.pipeline.segment import segment
-
-
-def answer(text: str, question: str) -> Answer:
-    """Analyse a small document and return one answer."""
-    return analyze(segment(text)).answer(question)
-
 
 # Rules added to generalise beyond the dev documents (analyzer 0.4.0): one synthetic clause set each.
 GENERAL_CASES = [
