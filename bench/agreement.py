@@ -77,8 +77,8 @@ def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Pat
 def main() -> int:
     """Print agreement both ways."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev_h", "dev_m", "heldout_b", "heldout_c", "heldout_d", "heldout_e"],
-                        default="heldout_b")
+    parser.add_argument("--split", default="heldout_b",
+                        choices=["dev_h", "dev_m", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_g"])
     split = parser.parse_args().split
     ota = ROOT.parent / "shared" / "data" / "ota"
     first = load_split(GOLDEN / f"{split}.yaml")
