@@ -56,10 +56,10 @@ NEGATED_USE = _rx(
     r"\b(?:in no event|under no circumstances|at no time)\b[^.;]{0,40}?\b(?:shall|will|may|do|does|is|are)\b|"
     r"\bno (?:[\w-]+ ){1,3}?(?:will|shall|may|is|are) (?:ever )?(?:be )?(?:used|processed|shared|sold|disclosed|"
     r"made available)\b|"
-    # "Acme refrains from using …", "no Subprocessor is permitted to use …", "is not permitted, under its contract
-    # with us, to use …"
     # "This license does not grant Acme the right to sell Your Content"
     r"\b(?:not|n['’]t) (?:grant|give|confer|include)\w* (?:\w+ ){0,3}?(?:the |any )?rights? to " + _USE_VERBS + r"\b|"
+    # "Acme refrains from using …", "no Subprocessor is permitted to use …", "is not permitted, under its contract
+    # with us, to use …"
     r"\brefrain\w* from\b|\bno (?:\w+ ){0,2}?(?:is|are|shall be|will be) (?:permitted|allowed|authori[sz]ed) to\b|"
     r"\b(?:is|are) not (?:permitted|allowed|authori[sz]ed)\b(?:,[^,.;]{0,60},)? to (?:\w+ )?" + _USE_VERBS + r"\b|"
     r"\bne (?:\w+ ){1,2}?(?:pas|jamais|aucun\w*|nullement)|\bn['’]\w+ (?:(?:\w+ )?(?:pas|jamais|aucun\w*|nullement)|"

@@ -234,7 +234,7 @@ def licence_content_broad(reading: Reading) -> Answer:
 
 # A contract names itself ("these Terms", "this Agreement"); a privacy policy's "we use your data to …" is a notice,
 # while the same words in terms the user accepts are a right granted.
-_SELF_AS_CONTRACT = re.compile(r"\b(?:these|this|the) (?:(?:[A-Z]\w+ )?Terms|Agreement)\b|\byou (?:hereby )?agree\b")
+_SELF_AS_CONTRACT = re.compile(r"\b(?:these|this|the) (?:(?:[A-Z]\w+ )?Terms|Agreement)\b|\b[Yy]ou (?:hereby )?agree\b")
 _SELF_AS_NOTICE = re.compile(r"\b(?:this|our) (?:[A-Z]\w+ )?(?:Privacy (?:Policy|Notice|Statement)|privacy "
                              r"(?:policy|notice|statement))\b")
 

@@ -56,7 +56,7 @@ _USER_TRAINS = re.compile(r"\b(?:allows?|enables?|lets?) (?:you|users|customers)
 
 
 # Improving the algorithms themselves: "develop and improve our recommendation algorithms", "informing our algorithms",
-# "improve our Services (including our algorithms)"; not an algorithm the user runs or one used only to detect abuse.
+# "improve our Services (including our algorithms)"; using an algorithm ("we use algorithms to sort your feed") is not.
 _TUNES_ALGORITHMS = re.compile(
     r"\b(?:develop|improv|inform|refin|tun|optimi[sz])\w* (?:\w+ ){0,3}?(?:our|its|the) (?:[\w-]+ ){0,2}?algorithms\b|"
     r"\b(?:including|such as) (?:our|its) (?:[\w-]+ )?algorithms\b", re.IGNORECASE)
