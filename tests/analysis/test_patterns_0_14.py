@@ -6,6 +6,8 @@ names a vendor. Every test asserts what a reader sees: the verdict and the sente
 
 from __future__ import annotations
 
+import pytest
+
 from analysing import answer
 from termlens.analysis import analyze
 from termlens.domain.model import Answer
@@ -20,42 +22,30 @@ def _quoted(a: Answer) -> str:
 _NOT_SOLD = "## Your privacy rights\n\nWe do not sell your personal data in the conventional sense.\n\n"
 
 
-def test_sharing_only_with_consent_or_in_listed_cases_is_a_closed_list_and_is_quoted() -> None:
-    text = ("# Acme Privacy Policy\n\n## How do we share personal data?\n\nAcme provides personal data to third "
-            "parties only with consent or in one of the following circumstances (subject to your prior consent where "
-            "required under applicable law):\n\n* **Vendors:** to help us run our products.\n* **Legal:** when the "
-            "law requires it.\n\n" + _NOT_SOLD)
-    others = answer(text, "train.content.third_party")
+# Each clause closes the sharing or binds the recipients; it is what a reader checks for others' use, and is quoted.
+_CLOSING_CLAUSES = [
+    pytest.param("## How do we share personal data?\n\nAcme provides personal data to third parties only with consent "
+                 "or in one of the following circumstances (subject to your prior consent where required under "
+                 "applicable law):\n\n* **Vendors:** to help us run our products.\n* **Legal:** when the law "
+                 "requires it.\n\n", "only with consent or in one of the following circumstances", id="closed-list"),
+    pytest.param("## How do we share personal data?\n\nThese vendors can access personal data subject to contractual "
+                 "and technical requirements for protecting personal data and prohibiting them from using personal "
+                 "data for any purpose other than to provide services to Acme or as required by law.\n\n",
+                 "prohibiting them from using personal data for any purpose other than", id="barred-from-other-use"),
+    pytest.param("## Sharing\n\nWe share personal data with service providers and business partners. These parties "
+                 "will only access, process or store personal data that we share with them in accordance with our "
+                 "instructions.\n\n", "in accordance with our instructions", id="on-our-instructions"),
+    pytest.param("## Sharing\n\nThese trusted third parties are bound by agreements that require them to follow our "
+                 "data privacy and security requirements and only use your data in the way we tell them to.\n\n",
+                 "in the way we tell them to", id="as-we-tell-them"),
+]
+
+
+@pytest.mark.parametrize(("clause", "quoted"), _CLOSING_CLAUSES)
+def test_a_clause_closing_sharing_or_binding_recipients_is_read_and_quoted(clause: str, quoted: str) -> None:
+    others = answer("# Acme Privacy Policy\n\n" + clause + _NOT_SOLD, "train.content.third_party")
     assert others.verdict is Verdict.UNLIKELY
-    assert "only with consent or in one of the following circumstances" in _quoted(others)
-
-
-def test_vendors_barred_from_any_other_purpose_are_quoted_for_others_use() -> None:
-    text = ("# Acme Privacy Policy\n\n## How do we share personal data?\n\nThese vendors can access personal data "
-            "subject to contractual and technical requirements for protecting personal data and prohibiting them "
-            "from using personal data for any purpose other than to provide services to Acme or as required by "
-            "law.\n\n" + _NOT_SOLD)
-    others = answer(text, "train.content.third_party")
-    assert others.verdict is Verdict.UNLIKELY
-    assert "prohibiting them from using personal data for any purpose other than" in _quoted(others)
-
-
-def test_parties_that_only_process_data_on_our_instructions_are_quoted_for_others_use() -> None:
-    text = ("# Acme Privacy Policy\n\n## Sharing\n\nWe share personal data with service providers and business "
-            "partners. These parties will only access, process or store personal data that we share with them in "
-            "accordance with our instructions.\n\n" + _NOT_SOLD)
-    others = answer(text, "train.content.third_party")
-    assert others.verdict is Verdict.UNLIKELY
-    assert "in accordance with our instructions" in _quoted(others)
-
-
-def test_recipients_who_use_the_data_only_as_we_tell_them_are_bound() -> None:
-    text = ("# Acme Privacy Policy\n\n## Sharing\n\nThese trusted third parties are bound by agreements that require "
-            "them to follow our data privacy and security requirements and only use your data in the way we tell "
-            "them to.\n\n" + _NOT_SOLD)
-    others = answer(text, "train.content.third_party")
-    assert others.verdict is Verdict.UNLIKELY
-    assert "in the way we tell them to" in _quoted(others)
+    assert quoted in _quoted(others)
 
 
 def test_information_you_share_with_us_is_the_users_data_and_research_is_quoted_first() -> None:
