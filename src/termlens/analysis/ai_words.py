@@ -33,6 +33,8 @@ TRAIN_WORDS = _rx(
 )
 TRAIN_MODELS = _rx(
     r"\btrain\w* (?:[\w-]+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
+    # "for the training of that Subprocessor's own models": the models' owner named between the two
+    r"\btraining of (?:\w+ )?[\w-]+['’]s (?:own )?(?:[\w-]+ )?models?\b|"
     # "to fine-tune a model" (not "the Fine-Tuned Model", which names the result)
     r"\bfine[- ]?tun(?:e|es|ing) (?:an? |the |our |its |any )(?:[\w-]+ ){0,2}?(?:models?|LLMs?)\b|"
     # "to train or improve Sidekick or any other Acme model": the product, then every other model

@@ -212,9 +212,16 @@ OTHERS_MODELS_ONLY = _rx(
     r"\bfor (?:their|its|the \w+['’]s) own (?:independent )?(?:\w+ )?(?:model )?training\b|"
     # "each vendor … will not use them to train or improve its own models": "its" is the recipient's
     r"\b(?:vendors?|providers?|suppliers?|processors?|sub-?processors?|partners?|licensees?)\b[^.;]{0,160}?"
-    r"\b(?:train|improv|develop|fine[- ]?tun)\w* (?:or (?:train|improv|develop)\w* )?its own (?:[\w-]+ ){0,2}?"
+    r"\b(?:train|improv|develop|fine[- ]?tun)\w* (?:or (?:train|improv|develop)\w* )?its (?:own )?(?:[\w-]+ ){0,2}?"
     r"(?:models?|AI|LLMs?)\b"
 )
+# "shall not sell, license or otherwise make available Subscriber Content to any third party for the purpose of
+# training": what is withheld is the hand-over to others, not the vendor's own use.
+NOT_HANDED_TO_OTHERS = _rx(
+    r"\b(?:not|never|n['’]t|nor)\b (?:\w+ ){0,3}?(?:sell|rent|licen[cs]e|disclose|share|provide|transfer|give|"
+    r"make (?:\w+ ){0,3}?available|be (?:sold|licen[cs]ed|disclosed|shared|provided|transferred|made available))\b"
+    r"[^.;]{0,120}?\b(?:to|with) (?:any )?(?:third[- ]part(?:y|ies)|other (?:companies|organi[sz]ations|persons?|"
+    r"parties)|others|anyone else|any other (?:person|party|company))\b")
 # "… and are not used by them for training": the recipients' use is negated, by a passive agent.
 NOT_USED_BY_RECIPIENTS = _rx(
     r"\b(?:not|never) (?:be )?(?:used|retained|processed|stored) by (?:them|any of them|(?:such|these|those|any|the) "

@@ -90,8 +90,11 @@ PLAN = _rx(
     r"paid (?:plans?|accounts?|subscriptions?)|free (?:plans?|tier|users?|accounts?|subscriptions?)|"
     r"commercial (?:customers?|"
     r"products|services|terms|offerings)|consumer (?:services|products|accounts?|plans?|versions?)|"
-    r"education(?:al)? (?:accounts?|customers?)|student (?:personal )?(?:data|information)|healthcare|"
+    r"education(?:al)? (?:accounts?|customers?)|(?:work|school|work or school|managed) accounts?|"
+    r"student (?:personal )?(?:data|information)|healthcare|"
     r"(?:if|where) you use (?:a |the |our )?(?:[\w-]+ ){0,4}?(?:version|edition|deployment)s? of|"
+    # "Free and Personal plans:", "Business or Enterprise plans": tiers named in pairs
+    r"(?-i:[A-Z])\w+,? (?:and|or) (?-i:[A-Z])\w+ (?:plans|tiers)|"
     r"(?:pro|plus|premium) (?:plans?|accounts?|"
     r"subscriptions?)|"
     # "on the Free or Plus plan", "through a Teams, Business or Education plan": tiers named by the vendor
@@ -120,6 +123,8 @@ OPTED_OUT_THEN_NOT = _rx(
     r"\b(?:once|if|when|after|where) (?:the |an? |your )?(?:\w+ )?(?:administrators?|admins?|owners?) (?:has |have )?"
     r"(?:opt(?:s|ed)? out|disabl\w+|turn\w* (?:it |this |the \w+ )?off|switch\w* (?:it |this |the \w+ )?off)|"
     r"\bif (?:[\w&-]+ ){1,3}(?:is|are) (?:off|turned off|disabled|paused)\b|"
+    # "Once turned off, new Customer Content … will not be used": the use runs until then
+    r"^\W*(?:once|after|when) (?:it is |this is |the setting is )?(?:turned|switched) off\b|"
     # "You can switch it off at any time …; once you do, it will no longer be used"
     r"\b(?:switch|turn)\w* (?:it |this )?off\b[^.]{0,160}?\b(?:once|after|when) you (?:have )?(?:do|do so|done so)\b|"
     # "You may opt out of … (which would prohibit us from using your information to improve our models)"

@@ -31,7 +31,9 @@ def control_ai_training(reading: Reading) -> Answer:
         return _no_way_out(reading) or silent_answer("control.ai_training", reading)
     # The sentence that states the control ("You can choose whether …", "If you opt out, …") is the evidence,
     # ahead of a training sentence that merely mentions a setting in passing.
+    # (a sentence that states the switch itself before a table cell that borrows it from its row)
     hits.sort(key=lambda r: (not has(_CONTROL_LEAD, r.sentence.text),
+                             not r.cues.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN},
                              -len(r.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})))
     best = hits[0]
     condition = pick_condition(best.conditions & {Condition.OPT_OUT, Condition.OPT_IN, Condition.ADMIN})

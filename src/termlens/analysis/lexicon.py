@@ -112,6 +112,8 @@ AI_DEVELOP = _rx(
 )
 THEIR_SERVICES = _rx(
     r"\b(?:develop|improve|train)\w* (?:their|its) (?:own )?(?:services?|products?|models?|AI)\b|"
+    # "We do not share Recordings with third parties for their own purposes"
+    r"\bfor (?:their|its) own (?:\w+ )?purposes\b|"
     r"\b(?:develop\w*|improv\w*)\b[^.;]{0,80}?\b(?:products|services)\b[^.;]{0,20}?\b(?:across|of) (?:our|the|its) "
     r"(?:corporate group|group companies|family of companies|affiliates)\b"
 )
@@ -129,7 +131,7 @@ FALSE_NEGATION = _rx(
     r"does not imply|not (?:be )?(?:deemed|construed)|to not \w+|not to \w+|"
     r"not (?:owned|operated|controlled|affiliated)(?: or (?:owned|operated|controlled))? by|"
     # "this will not affect Prompts already used": what a switch does not undo, not a use denied
-    r"(?:will|does|do|shall) not affect|"
+    r"(?:will|does|do|shall) not affect|(?:won|doesn|don)['’]t affect|"
     # "content already used for training cannot be removed from a trained model", "models already trained will not be
     # retrained": what opting out cannot undo
     r"(?:cannot|can['’]t|will not|won['’]t|shall not) be (?:removed|deleted|erased|undone|extracted|retrained|"
@@ -142,9 +144,12 @@ FALSE_NEGATION = _rx(
 )
 # "Nothing in this Agreement shall be construed as permitting Acme to use Customer Data for training": a denial.
 NOTHING_PERMITS = _rx(r"\bnothing (?:[\w,]+ ){0,6}?(?:shall|will|may|is to) (?:be )?(?:construed|interpreted|deemed|"
-                      r"read) (?:as |to )?(?:permit|allow|authori[sz]|grant|entitl|licen[cs])\w*")
+                      r"read) (?:as |to )?(?:permit|allow|authori[sz]|grant|entitl|licen[cs])\w*|"
+                      # "It is not the case that Acme may use Your Content to train …": the whole statement denied
+                      r"^\W*(?:\d[\d.]*\s+)?it is not the case that\b")
 # (every false negation holds one of these; most sentences hold none, and a substring test is far cheaper than the sub)
-_FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don", "provided", "n't be", "n’t be")
+_FALSE_NEGATION_HINTS = ("not", "unless", "no guarantee", "don", "provided", "n't be", "n’t be", "n't affect",
+                         "n’t affect")
 
 
 def without_false_negations(text: str) -> str:
@@ -238,12 +243,17 @@ THIRD_PARTY = _rx(
 )
 THIRD_PARTY_MODELS = _rx(
     r"\b(?:third[- ]party (?:AI |artificial intelligence |machine learning )?(?:models?|AI|LLMs?)|"
-    r"(?:train\w*|improv\w*) (?:their|other companies['’]|others['’]|partners['’]) (?:own )?"
-    r"(?:AI |artificial intelligence |machine learning |generative )?models?|"
-    r"(?:models?|AI) (?:of|owned by|developed by) (?:third parties|others|partners))\b"
+    # ("to help them train and evaluate their language and recommendation models")
+    r"(?:train\w*|improv\w*)(?: (?:and|or) \w+)? (?:their|other companies['’]|others['’]|partners['’]) (?:own )?"
+    r"(?:[\w-]+ ){0,3}?models?|"
+    r"(?:models?|AI) (?:of|owned by|developed by) (?:third parties|others|partners)|"
+    # "for the training of that Subprocessor's own models": the recipient named again as the models' owner
+    r"(?:that|the|such|each|any) [\w-]+['’]s own (?:[\w-]+ ){0,2}?models?)\b"
 )
 SERVICE_PROVIDERS = _rx(
     r"\b(?:service providers?|sub-?processors?|vendors|processors|contractors|on (?:our|its) behalf|"
+    # "Our AI supplier is not permitted … to use your text to train", "our model host"
+    r"(?:AI|model|LLM) (?:suppliers?|vendors?|hosts?)|suppliers|"
     r"prestataires|sous-traitants)\b"
 )
 OWNERSHIP = _rx(
@@ -341,9 +351,11 @@ NON_CONTENT_OBJECT = _rx(r"\b(?:feedback|suggestions?|ideas|logos?|trademarks?|t
 # The canonical data-use statement: "we may use …", "we do not train …", "Acme will not use …".
 VENDOR_DOES = _rx(r"\b(?:we|[A-Z][\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|train|trains|process|share|sell|license)\b")
 # Training on the open web or licensed third-party data is not training on the user's data.
-PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data)|(?:information|content|data) "
+PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data|datasets?)|(?:information|content|data) "
                      r"(?:that(?:['’]s| is) )?publicly available|public sources|data from third[- ]party "
-                     r"partners|open(?:ly)? (?:web|internet)|freely and openly accessible)\b")
+                     r"partners|open(?:ly)? (?:web|internet)|freely and openly accessible|"
+                     # "trained only on licensed and publicly available datasets": sources other than the users
+                     r"licensed (?:and (?:publicly available|public|open) )?(?:data|datasets?|corpora))\b")
 # Who uses the data for marketing: the vendor ("we use", "Acme may use") or a passive "is used for".
 MARKETING_BY_VENDOR = _rx(
     r"\b(?:we|us|our|nous|notre|nos)\b|\b(?:is|are|be|being|been) used\b|"

@@ -264,7 +264,7 @@ def read_document(structure: DocumentStructure) -> Reading:
                 section=structure.section_number(sentence.section),
                 conditions=cues.conditions | ({Condition.REGION} if any(t in region_terms for t in used) else set())
                 | ({Condition.DEIDENTIFIED} if any(t in deidentified_terms for t in used) else set())
-                | _row_conditions(sentence, row),
+                | _row_conditions(sentence, row, cues.ai_training),
                 own=own,
                 restricted=cues.user_restriction or (inherit and item_restricts) or _risk_clause(text)
                 or bool(has(ck.ABOUT_THE_DOCUMENT, text))
@@ -362,12 +362,18 @@ def _with_follow_up_controls(structure: DocumentStructure, kept: list[SentenceRe
     return out
 
 
-def _row_conditions(piece: Sentence, row: Sentence) -> frozenset[Condition]:
-    """A purpose cell read on its own keeps the de-identification its table row puts on the data
-    ("| To train our models | De-identified User Content |")."""
+def _row_conditions(piece: Sentence, row: Sentence, training: bool) -> frozenset[Condition]:
+    """A purpose cell read on its own keeps the de-identification its table row puts on the data ("| To train our
+    models | De-identified User Content |"), and a training cell the switch ("| … | You can switch off … |")."""
     if piece is row or piece.text == row.text:
         return frozenset()
-    return frozenset({Condition.DEIDENTIFIED}) if has(lx.DEIDENTIFIED, row.text) else frozenset()
+    return frozenset(c for c, words in ((Condition.DEIDENTIFIED, lx.DEIDENTIFIED), (Condition.OPT_OUT, _ROW_SWITCH))
+                     if has(words, row.text) and (training or c is Condition.DEIDENTIFIED))
+
+
+# A switch in so many words, not the settings and choices a purpose table mentions in passing
+_ROW_SWITCH = re.compile(r"\b(?:switch|turn)(?:es|ed|ing)? (?:it |this |that )?off\b|\bopt(?:s|ed)?[- ]out\b",
+                         re.IGNORECASE)
 
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
@@ -75,7 +75,10 @@ _UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?
                         # "the content you create on Acme (your Conversations, your photos, …)": all of it, listed
                         r"\b(?:the|any) content (?:that )?you (?:create|post|upload|share|submit|provide)\b|"
                         r"\b(?:never|not) (?:\w+ ){0,3}?your (?:personal )?(?:data|information)\b|"
-                        r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b",
+                        r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b|"
+                        # "The text, images and voice memos you save in Acme ("Your Content")": the kinds listed
+                        # are what the defined term means, all of the content
+                        r"\(\s*(?:the\s+)?[\"“](?:[\w-]+ ){0,2}?(?:content|data|materials?)[\"”]\s*\)",
                         re.IGNORECASE)
 
 
@@ -88,6 +91,23 @@ def _partial(p: Proposal) -> bool:
     """An exclusion that names only some kinds of data ("audio, video or chat content")."""
     text = p.reading.sentence.text
     return p.partial or (bool(has(NAMED_KINDS, text)) and not has(_UNIVERSAL, text))
+
+
+# "… does not use Your Content to train … for these accounts", "from those Workspaces": an exclusion that points back
+# to some of the users (or some countries) holds for them only.
+_SUBSET = re.compile(r"\b(?:these|those|such) (?:[\w-]+ )?(?:(accounts|workspaces|users|customers|members|"
+                     r"subscribers|organi[sz]ations|teams|plans|tiers|projects)|(countries|regions|jurisdictions))\b",
+                     re.IGNORECASE)
+
+
+def _subset_scoped(p: Proposal) -> Proposal:
+    """An exclusion scoped by a demonstrative to some users (a plan) or some countries (a region)."""
+    if p.conditions & SCOPES:
+        return p
+    found = _SUBSET.search(p.reading.sentence.text[:2000])
+    if found is None:
+        return p
+    return replace(p, conditions=p.conditions | {Condition.PLAN if found.group(1) else Condition.REGION})
 
 
 def silent_answer(question: str, reading: Reading) -> Answer:
@@ -241,8 +261,9 @@ def combine(question: str, reading: Reading, proposals: list[Proposal], use: str
 
     # An exclusion naming only some kinds of data, reached only through a broader defined term,
     # says little about the rest: it points the other way without excluding it.
-    exclusions = [p for p in of(Verdict.NO) if not (p.conditions & SCOPES) and (p.strength == 2 or not _partial(p))]
-    scoped = [p for p in of(Verdict.NO) if p.conditions & SCOPES]
+    refused = [_subset_scoped(p) for p in of(Verdict.NO)]
+    exclusions = [p for p in refused if not (p.conditions & SCOPES) and (p.strength == 2 or not _partial(p))]
+    scoped = [p for p in refused if p.conditions & SCOPES]
     grants = of(Verdict.YES)
     broad_grants = grants + of(Verdict.LIKELY)
     # A grant that needs the user's opt-in, or that names only the kinds the exclusion names, does not reach

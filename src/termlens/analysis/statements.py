@@ -103,7 +103,7 @@ def _negated(text: str) -> bool:
     if ", for " in cleaned or ", e.g." in cleaned or ", in particular" in cleaned:
         cleaned = _ASIDE.sub(" ", cleaned)
     return bool(lx.NEGATED_USE.search(cleaned)) or ("not to" in text and bool(lx.VENDOR_PROMISES_NOT_TO.search(text))) \
-        or ("othing" in text and bool(lx.NOTHING_PERMITS.search(text)))
+        or (("othing" in text or "the case that" in text) and bool(lx.NOTHING_PERMITS.search(text)))
 
 
 # An aside between the negation and its verb: "we will not, for example, sell your Content"
@@ -256,7 +256,7 @@ def read_sentence(text: str) -> Cues:
         closed_list=closed,
         conditions=_conditions(text),
         third_party=third_party,
-        third_party_models=(third_party or ai_words) and bool(lx.THIRD_PARTY_MODELS.search(text)),
+        third_party_models=(third_party or ai_words or ai_training) and bool(lx.THIRD_PARTY_MODELS.search(text)),
         service_providers=service_providers,
         limited_sharing=((third_party or service_providers) and bool(ck.LIMITED_SHARING.search(text)))
         or (_any(low, ("nstruction", "duties", "their services", "tell them", "from using"))

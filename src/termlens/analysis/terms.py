@@ -54,7 +54,7 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"what you (?:write|type|post|upload|say|create)|"
         # "your Projects", "your boards", "your journal entries": what the user makes on the service
         r"your (?:\w+ )?(?:projects|boards|designs|creations|artworks?|repositories|notes|entries|notebooks|"
-        r"datasets)|"
+        r"datasets|texts?|writing|drafts)|"
         # "the contents of your notebooks", "public notebooks": what users keep or publish on the service
         r"contents? of your (?:\w+ ){0,2}?(?:notebooks?|datasets?|workspaces?|drives?|accounts?|libraries|vaults?)|"
         r"public (?:notebooks|datasets|projects|galleries|portfolios)|"

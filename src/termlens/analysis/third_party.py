@@ -41,7 +41,10 @@ _ANYONES_MODELS = re.compile(
     r"\b(?:any(?:one|body)(?: else)?|others?|third[- ]part\w+|"
     r"(?:our |its )?(?:\w+ )?(?:providers?|partners?|suppliers?|vendors?)(?:['’]s?)?)(?!\w)|"
     r"\bwhether (?:developed|owned|operated|built|provided|trained) by [^.;]{0,60}? or (?:by )?(?:any(?:one|body)"
-    r"(?: else)?|any (?:other )?third part\w+|others|a third part\w+)\b", re.IGNORECASE)
+    r"(?: else)?|any (?:other )?third part\w+|others|a third part\w+)\b|"
+    # "… and we don't let anyone else train on them either", "nor permit any other person to do so"
+    r"\b(?:let|allow|permit)s? (?:any(?:one|body) else|any other (?:person|party|company|organi[sz]ation)|others|"
+    r"(?:any )?third[- ]part(?:y|ies)) (?:to )?(?:train|use|do so|do the same)\b", re.IGNORECASE)
 
 
 def train_content_third_party(reading: Reading) -> Answer:
@@ -74,8 +77,11 @@ def _third_party_without_open_channels(reading: Reading) -> Answer:
             return True
         if c.confidential:
             return True
-        if c.third_party and c.ai_training and c.negated:
-            return True  # "third parties are prohibited from using such Content to train …"
+        if c.ai_training and c.negated and (c.third_party or c.third_party_models or (
+                c.service_providers and has(ck.OTHERS_MODELS_ONLY, r.sentence.text))):
+            # "third parties are prohibited from using such Content to train …", "our AI supplier is not permitted to
+            # use your text to train or improve its models"
+            return True
         if c.ai_training and c.negated and (has(_ANYONES_MODELS, r.sentence.text)
                                             or has(ck.OTHERS_MODELS_ONLY, r.sentence.text)):
             return True  # "not used to train any model, whether developed by Acme or by anyone else"

@@ -43,7 +43,9 @@ _BY_OTHERS = re.compile(r"\b(?:used|downloaded|scraped|accessed|collected|copied
                         r"(?:third[- ]parties|others|other (?:companies|parties|users))\b", re.IGNORECASE)
 # ("will not use them to train its own models", said of a vendor's supplier: "its" is the supplier's)
 _ITS_OWN = re.compile(r"\bits own (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?)\b", re.IGNORECASE)
-_OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b", re.IGNORECASE)
+# ("its model providers" names the suppliers, not the vendor's models)
+_OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b"
+                   r"(?![- ](?:providers?|vendors?|suppliers?|partners?|hosts?)\b)", re.IGNORECASE)
 
 
 # "Our platform allows you to use and fine-tune our models": the user trains, on the user's own data.
@@ -155,6 +157,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                                 or (has(_BY_OTHERS, r.sentence.text) and not has(_OURS, r.sentence.text))
                                 or (c.negated and has(lx.OTHERS_DO_NOT, r.sentence.text))
                                 or (c.negated and has(ck.NOT_USED_BY_RECIPIENTS, r.sentence.text))
+                                or (c.negated and has(ck.NOT_HANDED_TO_OTHERS, r.sentence.text)
+                                    and not has(_USE_VERB, r.sentence.text))
                                 or (c.sale and c.third_party and not c.negated and not has(_OURS, r.sentence.text))
                                 or (c.negated and has(ck.OTHERS_MODELS_ONLY, r.sentence.text)
                                     and (not has(_OURS, r.sentence.text) or has(_ITS_OWN, r.sentence.text)))
@@ -190,6 +194,10 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                 # "We do not use Usage Information that identifies you to train": the rest (de-identified) is open.
                 partial = True
             proposals.append(Proposal(verdict, r, 1 if partial else strength, conds, partial))
+        elif third_party and c.negated and not c.ai_development and has(_OWN_PURPOSES, r.sentence.text):
+            # "We do not share Recordings with third parties for their own purposes": training is one such purpose,
+            # though not named
+            proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
         elif c.ai_development or (third_party and c.their_services and strength == 2):
             proposals.append(Proposal(Verdict.NO if c.negated else Verdict.LIKELY, r, strength, conds))
         elif Category.USAGE in data and not third_party and not c.negated and has(_TUNES_ALGORITHMS, r.sentence.text):
@@ -253,6 +261,9 @@ _IDENTIFYING_ONLY = re.compile(
     r"\bin a form that (?:could |can |would )?identif|sous une forme permettant de vous identifier",
     re.IGNORECASE)
 
+_OWN_PURPOSES = re.compile(r"\bfor (?:their|its) own (?:\w+ )?purposes\b", re.IGNORECASE)
+# (a sentence that also withholds the vendor's own use: "we will not use or share your content to train")
+_USE_VERB = re.compile(r"\b(?:use|uses|used|using|process\w*|train)\b", re.IGNORECASE)
 _TO_TRAIN = re.compile(r"\b(?:to (?:train|fine[- ]?tune|improve)|for (?:\w+ )?(?:training|fine[- ]?tuning))\b",
                        re.IGNORECASE)
 _INCIDENTAL_PERSONAL = re.compile(r"\b(?:may|might|can|could) (?:also |incidentally )?(?:contain|include) "

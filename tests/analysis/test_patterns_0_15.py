@@ -1,0 +1,136 @@
+"""Drafting patterns behind analyzer 0.15.0, found in the drafting-variants set's misses: whose training a refusal
+withholds (the vendor's, or the recipients'), exclusions that hold for some users or some data only, recipients barred
+from training, and switches stated in a table row. Each clause is written for Acme; none names a vendor. Every test
+asserts what a reader sees: the verdict, its condition, or the sentence quoted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysing import answer
+from termlens.domain.model import Answer
+from termlens.domain.vocabulary import Condition, Verdict
+
+
+def _quoted(a: Answer) -> str:
+    return " || ".join(e.quote for e in a.evidence)
+
+
+_GRANT = ("## 6. Your Content\n\n6.1 You grant Acme a perpetual, irrevocable licence to use, copy and analyse Your "
+          "Content, including to train and evaluate the machine learning models that power Acme's products.\n\n")
+
+
+# A refusal to hand the content to others for training says nothing of the vendor's own training.
+_OTHERS_ONLY = [
+    pytest.param("6.2 Notwithstanding clause 6.1, Acme shall not sell, license or otherwise make available Your "
+                 "Content to any third party for the purpose of training artificial intelligence models.\n",
+                 id="not-made-available-to-third-parties"),
+    pytest.param("6.2 Acme does not sell Your Content and does not permit its model providers to train their own "
+                 "models on Your Content.\n", id="its-model-providers"),
+]
+
+
+@pytest.mark.parametrize("refusal", _OTHERS_ONLY)
+def test_a_refusal_to_let_others_train_does_not_exclude_the_vendors_own_training(refusal: str) -> None:
+    text = "# Acme Terms\n\n" + _GRANT + refusal
+    assert answer(text, "train.content.own").verdict is Verdict.YES
+    assert answer(text, "train.content.third_party").verdict is Verdict.NO
+
+
+# Recipients barred from training their own models: others' training is excluded.
+_RECIPIENTS_BARRED = [
+    pytest.param("4.2 In no event shall Acme permit a Subprocessor to use Customer Data for the training of that "
+                 "Subprocessor's own models.", id="that-subprocessors-own-models"),
+    pytest.param("We don't use your files to train Acme AI, and we don't let anyone else train on them either.",
+                 id="let-anyone-else"),
+    pytest.param("Our AI supplier is not permitted, under its contract with us, to use your text to train or "
+                 "improve its models.", id="ai-supplier-not-permitted"),
+    pytest.param("Our agreements with these providers prohibit them from using your files to train or improve "
+                 "their own models.", id="providers-prohibited"),
+]
+
+
+@pytest.mark.parametrize("clause", _RECIPIENTS_BARRED)
+def test_recipients_barred_from_training_exclude_others_training(clause: str) -> None:
+    others = answer("# Acme Data Terms\n\n## 4. Processors\n\n" + clause + "\n", "train.content.third_party")
+    assert others.verdict is Verdict.NO
+    assert clause[:40] in _quoted(others)
+
+
+def test_sharing_refused_for_the_recipients_own_purposes_makes_others_training_unlikely() -> None:
+    text = ("# Acme Privacy\n\n## Sharing\n\nWe do not share Recordings with third parties for their own purposes, "
+            "whether or not you enrol.\n")
+    assert answer(text, "train.content.third_party").verdict is Verdict.UNLIKELY
+
+
+def test_a_statement_denied_as_a_whole_is_an_exclusion() -> None:
+    text = ("# Acme Terms\n\n## 2. Your Content\n\nIt is not the case that Acme may use Your Content to train or "
+            "fine-tune any artificial intelligence model.\n")
+    assert answer(text, "train.content.own").verdict is Verdict.NO
+
+
+def test_an_exclusion_for_work_or_school_accounts_leaves_personal_accounts_trained_on() -> None:
+    text = ("# Acme Privacy\n\n## 5. AI\n\nFor personal accounts, we may use the documents you create to train the "
+            "machine learning models that power Acme Assist, unless you turn off \"Improve Acme\" in your settings.\n\n"
+            "We don't use Customer Data from work or school accounts to train the models that power Acme Assist.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict is Verdict.YES
+    assert own.condition is Condition.OPT_OUT
+
+
+def test_tiers_named_in_pairs_are_a_plan_condition() -> None:
+    text = ("# Acme Help\n\n## AI partners\n\n- **Free and Personal plans:** the files you upload may be used by our "
+            "model provider to train its models.\n")
+    assert answer(text, "train.content.own").condition is Condition.PLAN
+
+
+def test_kinds_listed_as_the_definition_of_the_content_are_all_of_it() -> None:
+    text = ("# Acme Terms\n\n## 5. Your Content\n\nThe text, images and voice memos you save in Acme (\"Your "
+            "Content\") will never be used to develop, train or fine-tune the machine learning models that power "
+            "Acme's search features. Those models are trained only on licensed and publicly available datasets.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict is Verdict.NO
+    assert "licensed and publicly available datasets" not in _quoted(own)
+
+
+def test_what_switching_off_does_not_undo_is_no_exclusion() -> None:
+    text = ("# Acme Privacy\n\n## 7. AI\n\nWe use the documents you create in Acme to train and improve our AI "
+            "models. If you would prefer that we didn't, you can switch off \"Contribute to Acme AI\" in your privacy "
+            "settings; this won't affect training that has already taken place.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict is Verdict.YES
+    assert own.condition is Condition.OPT_OUT
+
+
+def test_once_turned_off_new_content_is_not_used_is_an_opt_out() -> None:
+    text = ("# Acme Intelligence\n\n## Data use\n\nBy default, Acme may use Customer Content processed by Acme "
+            "Intelligence to evaluate and improve Acme's AI models.\n\nOnce turned off, new Customer Content from "
+            "that organisation will not be used for model improvement.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict in (Verdict.YES, Verdict.LIKELY)
+    assert own.condition is Condition.OPT_OUT
+
+
+def test_an_exclusion_for_these_accounts_holds_for_them_only() -> None:
+    text = ("# Acme Terms\n\n## 8. AI\n\n8.1 Acme may use the videos you upload (\"Your Content\") to train our "
+            "speech models.\n\n8.2 You can object to this use at any time by switching off \"Improve Acme AI\" in "
+            "Account settings.\n\n8.3 If you live in the European Union, your account is set up differently. Acme "
+            "does not use Your Content to train its models unless you have given your explicit consent, which is off "
+            "by default for these accounts.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict is Verdict.YES
+    assert own.condition is Condition.OPT_OUT
+
+
+def test_a_table_row_sharing_posts_for_partners_training_keeps_the_rows_switch() -> None:
+    text = ("# Acme Privacy\n\n## 5. Who we share with\n\n| Recipient | Data | Purpose | Your choice |\n"
+            "|---|---|---|---|\n"
+            "| AI collaboration partners | Your public posts and comments | To develop and train their generative "
+            "artificial intelligence models | You can switch off \"Share with AI partners\" under Settings at any "
+            "time |\n")
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.YES
+    assert others.condition is Condition.OPT_OUT
+    control = answer(text, "control.ai_training")
+    assert control.verdict is Verdict.YES
