@@ -1,6 +1,7 @@
 """Drafting patterns behind analyzer 0.15.0, found in the drafting-variants set's misses: whose training a refusal
 withholds (the vendor's, or the recipients'), exclusions that hold for some users or some data only, recipients barred
-from training, and switches stated in a table row. Each clause is written for Acme; none names a vendor. Every test
+from training, switches stated in a table row, public content featured in the vendor's channels, and licences over
+content the document calls by another name. Each clause is written for Acme; none names a vendor. Every test
 asserts what a reader sees: the verdict, its condition, or the sentence quoted.
 """
 
@@ -134,3 +135,58 @@ def test_a_table_row_sharing_posts_for_partners_training_keeps_the_rows_switch()
     assert others.condition is Condition.OPT_OUT
     control = answer(text, "control.ai_training")
     assert control.verdict is Verdict.YES
+
+
+# Public content featured in the vendor's own channels is marketing with the user's content.
+_FEATURED = [
+    pytest.param("## Community\n\nWe may showcase public datasets on our homepage, in our newsletter and in posts on "
+                 "our social media channels to help people discover great work.\n", id="showcase-on-homepage"),
+    pytest.param("## 7. Showcase\n\n7.1 Boards you make public are Showcase Content. We may feature it in our "
+                 "newsletters, on our social media channels and in advertising for Acme Boards.\n", id="feature-it"),
+]
+
+
+@pytest.mark.parametrize("clause", _FEATURED)
+def test_public_content_featured_in_the_vendors_channels_is_marketing(clause: str) -> None:
+    marketing = answer("# Acme Terms\n\n" + clause, "marketing.content")
+    assert marketing.verdict is Verdict.YES
+    assert ("showcase" in _quoted(marketing)) or ("feature it" in _quoted(marketing))
+
+
+_KEPT_OUT_OF_ADS = [
+    pytest.param("## Your photos\n\nYour photos are yours. To show them back to you, back them up and share them with "
+                 "the people you choose, we need permission to store and copy them, and that's all our licence covers: "
+                 "we won't sell them, we won't put them in ads, and when you delete a photo the licence for it ends.\n",
+                 id="put-them-in-ads"),
+    pytest.param("## Ads\n\nWe do not use the content of your designs to target advertising to you, and we never "
+                 "include your designs in our own marketing materials.\n", id="your-designs"),
+]
+
+
+@pytest.mark.parametrize("clause", _KEPT_OUT_OF_ADS)
+def test_content_kept_out_of_ads_in_plain_words_is_excluded(clause: str) -> None:
+    assert answer("# Acme Terms\n\n" + clause, "marketing.content").verdict is Verdict.NO
+
+
+# A licence the user grants over what they publish, whatever the document calls it.
+_UNNAMED_OBJECT = [
+    pytest.param("4.1 When you publish a Package to the Acme registry, you grant Acme a perpetual, irrevocable, "
+                 "worldwide, royalty-free licence to store, copy, distribute, mirror and display the Package.",
+                 id="package"),
+    pytest.param("7.2 To enable this, each Member grants Acme a non-exclusive, worldwide, royalty-free licence, which "
+                 "is sublicensable to Acme's advertising agencies, to reproduce, adapt and publicly display Showcased "
+                 "Works.", id="each-member-grants"),
+    pytest.param("6.2 Each Subscriber grants Acme Press plc and its group companies a perpetual, irrevocable, "
+                 "worldwide, royalty-free licence to use, copy and adapt Subscriber Content.", id="vendor-plc"),
+]
+
+
+@pytest.mark.parametrize("grant", _UNNAMED_OBJECT)
+def test_a_broad_licence_the_user_grants_is_over_their_content(grant: str) -> None:
+    assert answer("# Acme Terms\n\n## Licence\n\n" + grant + "\n", "license.content.broad").verdict is Verdict.YES
+
+
+def test_a_licence_the_vendor_grants_the_user_is_not_over_the_users_content() -> None:
+    text = ("# Acme Terms\n\n## 3. Extension\n\n3.2 Acme grants the Extension User a non-exclusive, non-transferable, "
+            "non-sublicensable right to use the Acme Extension.\n")
+    assert answer(text, "license.content.broad").verdict is not Verdict.YES

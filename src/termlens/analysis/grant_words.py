@@ -98,7 +98,8 @@ VENDOR_TAKES = _rx(
     r"(?! (?:to )?(?:other|each|any|all|fellow) (?:users?|members?|subscribers?|visitors?)\b)|"
     r"grant(?:s|ing)? (?:to )?(?:us|(?!(?:you|customers?|users?|licensees?|subscribers?|members?)\b)\w+"
     # ("grants Acme Labs Inc. and its affiliates a …": a vendor named in several words)
-    r"(?: (?-i:[A-Z])[\w.&-]*){0,3}(?: and (?:its|our) (?:affiliates|subsidiaries))?) (?:a|an|the)\b|"
+    r"(?: (?:(?-i:[A-Z])[\w.&-]*|plc|ltd\.?|inc\.?|llc)){0,3}(?: and (?:its|our) (?:affiliates|subsidiaries|"
+    r"group companies))?) (?:a|an|the)\b|"
     r"we (?:may|will|can) (?:use|reproduce|distribute|display|sublicen)|licen[cs]e (?:to|from) you|"
     # "Our license to your Content is … for the limited purpose of …": the vendor describing its licence
     r"our licen[cs]e to your|"

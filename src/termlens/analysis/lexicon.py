@@ -119,7 +119,7 @@ THEIR_SERVICES = _rx(
 )
 MARKETING_USE = _rx(
     r"\b(?:use|uses|using|used|display\w*|show\w*|promot\w+|feature|include|personali[sz]\w*|target\w*|"
-    r"tailor\w*|customi[sz]\w*|place|serve|publicit\w*|personnalis\w*)\b"
+    r"tailor\w*|customi[sz]\w*|place|put|serve|publicit\w*|personnalis\w*|showcase|highlight|spotlight)\b"
 )
 # Negations that do not deny the statement itself.
 FALSE_NEGATION = _rx(
@@ -314,7 +314,11 @@ MARKETING = _rx(
     r"promot(?:e|es|ing)(?:,? (?:and|or) \w+)?(?: (?:part or all|all or (?:any )?part|"
     r"any part) of)? (?:(?:the|our|its|your|their|such|this) )?(?:\w+ ){0,2}?"
     r"(?:services?|products?|platform|sites?|apps?|features?|offerings?|brands?|business\w*|membership|"
-    r"network|content|works?|account|profiles?))\b"
+    r"network|content|works?|account|profiles?)|"
+    # "We may showcase public datasets on our homepage, in our newsletter and on our social media channels": the
+    # vendor's own promotional channels
+    r"(?:featur|showcas|highlight|spotlight)\w* (?:[^.;]{0,80}? )?(?:on|in) (?:our |its |the )?(?:[\w-]+ )?"
+    r"(?:homepage|newsletters?|social[- ]media|blog|template gallery))\b"
 )
 SALE = _rx(
     r"\b(?:sell|sells|sold|sale of|selling|rent|monetiz\w+ (?:your |personal |user )?(?:data|information)|"
@@ -335,6 +339,9 @@ NEGATED_MARKETING = _rx(
     + r"|engage\w*)\b"
     r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,300}?\b(?:advertis\w*|marketing|ads|promot\w+|"
     r"publicit\w+)|\bne (?:\w+ ){1,2}?(?:pas|jamais|aucun\w*)[^.;]{0,80}?publicit|"
+    # "we won't put them in ads", "nothing your child writes will ever appear in our marketing"
+    r"\b(?:not|never|\w+n['’]t)\b(?:\W+\w+){0,3}?\W+(?:put|feature|showcase|appear)\w*\b[^.;]{0,60}?"
+    r"\b(?:ads|advertis\w*|marketing|promot\w+)|"
     r"\bn['’]\w+ (?:(?:\w+ )?(?:pas|jamais)|en aucun cas)[^.;]{0,120}?publicit"
 )
 CHOSEN_NOT_TO = _rx(r"\b(?:choose|elect|ask) (?:for us |us )?not to\b")

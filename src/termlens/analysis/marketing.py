@@ -37,10 +37,12 @@ USER_CONTENT = re.compile(
     r"\b(?:your|users?['’]?|customers?['’]?|members?['’]?|creators?['’]?|their) (?:own )?"
     r"(?:(?:[\w-]+ ){0,2}?|(?:[\w-]+, ){1,3}(?:[\w-]+ )?(?:and|or) )"
     r"(?:content|posts?|photos?|videos?|messages?|files?|uploads?|comments?|images?|recordings?|music|audio|"
-    r"creations?|works?|artwork|stories|reviews?|submissions?|materials?|chats?|conversations?|likes?|documents?)\b|"
+    r"creations?|works?|artwork|stories|reviews?|submissions?|materials?|chats?|conversations?|likes?|documents?|"
+    r"designs?|boards?|projects?|notes|datasets?)\b|"
     r"\bwhat you (?:say|write|type|post|upload|share)\b|"
     # (posts published on the service are its users' posts: "public posts that use our hashtags")
-    r"\bpublic (?:posts?|projects?|photos?|videos?|creations?|reviews?|boards?)\b|"
+    r"\bpublic (?:posts?|projects?|photos?|videos?|creations?|reviews?|boards?|datasets?|pages|templates?|"
+    r"notebooks?)\b|"
     r"\b(?:content|posts?|photos?|videos?|things|text|materials?|works?|comments?|messages?|creations?|projects?|"
     r"reviews?|designs?) (?:that )?"
     r"(?:you|users|members|creators|they) (?:\w+ ){0,2}?(?:create|post|share|upload|submit|provide|add|write|send|"
@@ -63,6 +65,10 @@ def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
     spots = [m.start() for m in USER_CONTENT.finditer(text)]
     spots += [text.find(t if t in text else t[:-1]) for t in r.terms if Category.CONTENT in reading.terms[t].categories]
     return any(abs(a - b) <= 150 for a in ads for b in spots if b >= 0)
+
+
+_CONTENT_PRONOUN = re.compile(r"\b(?:use|feature|showcase|highlight|include|put|display|show|promote|reproduce)\w* "
+                              r"(?:it|them)\b", re.IGNORECASE)
 
 
 # Ads chosen for the user from their information ("tailor advertising to your interests", "personalized ads").
@@ -143,7 +149,9 @@ def marketing_content(reading: Reading) -> Answer:
     scans = _DocumentScans(reading)
     for r in reading.sentences:
         c = r.cues
-        own = r.own | ({Category.CONTENT} if reading.ai_service and Category.AI_IO in r.own else set())
+        # ("We may feature it in our newsletters", "we won't put them in ads": the content the paragraph speaks of)
+        anaphor = not r.own and Category.CONTENT in r.categories and bool(has(_CONTENT_PRONOUN, r.sentence.text))
+        own = r.own | ({Category.CONTENT} if anaphor or (reading.ai_service and Category.AI_IO in r.own) else set())
         if c.marketing and not r.restricted and has(ck.AD_FREE, r.sentence.text):
             proposals.append(Proposal(Verdict.UNLIKELY, r, 1, r.conditions))  # no ads to target with content
             continue
@@ -152,7 +160,7 @@ def marketing_content(reading: Reading) -> Answer:
         # (on an AI assistant, the prompts the user types are their content)
         # (a promise not to use "meeting, webinar, or messaging content" for marketing is about what users send; one
         # about "the private content you send to friends" covers only part of it)
-        content = r.in_licence or (Category.CONTENT in own and (
+        content = r.in_licence or anaphor or (Category.CONTENT in own and (
             r.vendor_licence or _users_content(reading, r) or (reading.ai_service and Category.AI_IO in r.own)
             or (c.marketing_negated and c.marketing_use and "private" not in r.sentence.text.lower())))
         if not content and Category.PERSONAL not in r.own and Category.CONTENT in r.own and not (
@@ -206,7 +214,7 @@ def marketing_content(reading: Reading) -> Answer:
             # Ads personalised with information whose list (on the same line or under the same lead-in)
             # includes content, or ads shown next to your content: probable, not stated.
             proposals.append(Proposal(Verdict.LIKELY, r, 1, r.conditions))
-        elif (r.in_licence or r.vendor_licence or _content_near_marketing(reading, r)
+        elif (r.in_licence or r.vendor_licence or anaphor or _content_near_marketing(reading, r)
               or (reading.ai_service and Category.AI_IO in r.own)):
             # ("uses prompts and related data to provide … relevant advertising" on an AI assistant)
             proposals.append(Proposal(Verdict.YES, r, 2, r.conditions))

@@ -149,6 +149,9 @@ def ownership_usage(reading: Reading) -> Answer:
                   describe(reading, chosen, "claims ownership of usage or service-generated data."))
 
 
+# The user as grantor: "you grant", "Customer hereby grants", "each Member grants"
+_USER_GRANTS = re.compile(r"\b(?:you|(?:[Ee]ach |[Tt]he )?(?:Customer|Member|Subscriber|User|Creator|Contributor)s?)"
+                          r"(?: (?:hereby|\w+ly))* (?:grants?|licen[cs]es?|gives?)\b")
 _LICENCE_SCOPE = re.compile(r"\b(?:this licen[cs]e (?:also )?(?:includes|covers|extends to|allows|permits)|"
                             r"(?:within|in) the scope of (?:this|the|that) licen[cs]e)\b", re.IGNORECASE)
 
@@ -165,8 +168,12 @@ def licence_content_broad(reading: Reading) -> Answer:
     for r in reading.sentences:
         c = r.cues
         borrowed = r.names(Category.CONTENT) and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)
+        # ("When you publish a Package, you grant Acme a perpetual … licence to … the Package": what the user grants a
+        # licence to, whatever the document calls it, is what the user made or uploaded)
+        unnamed = (r.vendor_licence and not r.own and not has(lx.NON_CONTENT_OBJECT, r.sentence.text)
+                   and has(_USER_GRANTS, r.sentence.text))
         # (what the user types into an AI feature is the user's content too: "a licence to your Prompts")
-        if r.restricted or not (r.own & {Category.CONTENT, Category.AI_IO} or r.in_licence or borrowed):
+        if r.restricted or not (r.own & {Category.CONTENT, Category.AI_IO} or r.in_licence or borrowed or unnamed):
             continue
         if not r.vendor_licence:
             # "You retain the rights you hold in your content", "we disclaim any rights to it", "we

@@ -170,7 +170,7 @@ _GATE_WORDS = (
     "derivative rights", "belong", "campaign", "right to use", "right to host", "rights to your", "rights to use",
     # licences granted without the word: "you authorize Acme to reproduce", "Acme may use, copy and distribute"
     "authori", "consent to", "assign", "reproduc", "distribut", "be used", "any purpose", "any manner",
-    "without restriction",
+    "without restriction", "newsletter", "social media", "social-media", "homepage",
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
@@ -193,7 +193,8 @@ def _may_matter(text: str) -> bool:
 
 _NOTHING = frozenset[Condition]()
 # Cheap substring checks that rule a pattern out before the regex runs (most clauses have none of them).
-_MARKETING_HINTS = ("market", "advertis", "ads", "promot", "sponsor", "publicit", "campaign")
+_MARKETING_HINTS = ("market", "advertis", "ads", "promot", "sponsor", "publicit", "campaign", "newsletter",
+                    "social media", "social-media", "homepage")
 _OWNERSHIP_HINTS = ("own", "title", "propert", "belong", "retain", "assign", "propri", "appartien")
 _SCOPED_HINTS = ("connect", "link", "integrat", "sync", "oauth", "api", "for example", "for instance")
 _SALE_HINTS = ("sell", "sold", "sale", "rent", "monetiz", "licen", "share", "vend", "louons")
