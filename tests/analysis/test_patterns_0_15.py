@@ -190,3 +190,28 @@ def test_a_licence_the_vendor_grants_the_user_is_not_over_the_users_content() ->
     text = ("# Acme Terms\n\n## 3. Extension\n\n3.2 Acme grants the Extension User a non-exclusive, non-transferable, "
             "non-sublicensable right to use the Acme Extension.\n")
     assert answer(text, "license.content.broad").verdict is not Verdict.YES
+
+
+def test_a_term_defined_in_bold_is_resolved() -> None:
+    text = ("# Acme Terms\n\n## 5. Data\n\nAcme distinguishes two kinds of data. **Customer Data** means the messages "
+            "and files submitted by a Customer. **Service Data** means information about how the Services are "
+            "accessed and used, such as feature usage, crash reports and performance metrics.\n\n5.2 Service Data may "
+            "be used to operate, secure and improve the Services, including to train the machine learning models that "
+            "power search ranking.\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is Verdict.YES
+    assert "5.2 Service Data may be used" in _quoted(usage)
+
+
+_TRAINING_BY_OTHER_WORDS = [
+    pytest.param("We continue to use Usage Data to train the forecasting and anomaly-detection models that power "
+                 "Acme Insights.", id="four-words-before-models"),
+    pytest.param("We analyse diagnostic data from your speaker to tune and retrain our wake-word detection model.",
+                 id="retrain"),
+    pytest.param("Telemetry is used to tune the machine-learning models behind search ranking.", id="tune-the-models"),
+]
+
+
+@pytest.mark.parametrize("clause", _TRAINING_BY_OTHER_WORDS)
+def test_training_said_with_more_words_between_is_still_training(clause: str) -> None:
+    assert answer("# Acme Privacy\n\n## Usage data\n\n" + clause + "\n", "train.usage.own").verdict is Verdict.YES

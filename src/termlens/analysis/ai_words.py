@@ -21,7 +21,9 @@ AI_WORDS = _rx(
     r"apprentissage automatique|intelligence artificielle|IA|mod[eè]les?)\b"
 )
 TRAIN_WORDS = _rx(
-    r"\b(?:train(?:s|ed|ing)?|re-?train\w*|fine[- ]?tun\w*|tun(?:e|ing) (?:of |our |the )?(?:algorithms|models)|"
+    # ("to tune the machine-learning models behind search ranking")
+    r"\b(?:train(?:s|ed|ing)?|re-?train\w*|fine[- ]?tun\w*|tun(?:e|ing) (?:of )?(?:our |the |its )?(?:[\w-]+ ){0,2}?"
+    r"(?:algorithms|models?)|"
     r"entra[iî]n\w*|model (?:training|improvement|development)|"
     r"(?:improve|develop|build|enhance)\w* (?:and (?:improve|develop|train)\w* )?(?:our |its |the |their |"
     r"[A-Z][\w-]*['’]s )?"
@@ -32,7 +34,8 @@ TRAIN_WORDS = _rx(
     r"feed\w* (?:\w+ ){0,3}?into (?:\w+ ){0,3}?(?:models?|algorithms?|AI|LLMs?))\b"
 )
 TRAIN_MODELS = _rx(
-    r"\btrain\w* (?:[\w-]+ ){0,3}?(?:models?|algorithms?|AI|LLMs?)\b|"
+    # ("to train the forecasting and anomaly-detection models", "to retrain our wake-word detection model")
+    r"\b(?:re-?)?train\w* (?:[\w-]+ ){0,4}?(?:models?|algorithms?|AI|LLMs?)\b|"
     # "for the training of that Subprocessor's own models": the models' owner named between the two
     r"\btraining of (?:\w+ )?[\w-]+['’]s (?:own )?(?:[\w-]+ )?models?\b|"
     # "to fine-tune a model" (not "the Fine-Tuned Model", which names the result)

@@ -171,6 +171,8 @@ _MEANS_TERM = re.compile(
     r"[" + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)\**[" + _QUOTE + r"]\s*(?:means|refers to|includes|shall mean|"
     r"désigne)\b"
 )
+# "**Service Data** means …": the term set in bold instead of quotes
+_BOLD_MEANS_TERM = re.compile(r"\*\*([A-Z][\w’'\- ]{1,50}?)\*\*\s*(?:means|refers to|shall mean|désigne)\b")
 _REFERRED_TERM = re.compile(
     r"\b(?:referred to as|known as|called|hereinafter|collectively|together|jointly)\s+(?:the\s+)?["
     + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)"
@@ -321,6 +323,9 @@ def find_defined_terms(structure: DocumentStructure) -> dict[str, DefinedTerm]:
         add(definition.term, definition.meaning, definition.start, definition.end)
     for sentence in structure.sentences:
         text = sentence.text
+        if "**" in text and len(text) <= 20_000:
+            for m in _BOLD_MEANS_TERM.finditer(text):
+                add(m.group(1), text[m.end():m.end() + 400], sentence.start, sentence.end)
         if len(text) > 20_000 or not any(q in text for q in _QUOTE):
             continue
         for m in _PAREN_TERM.finditer(text):
