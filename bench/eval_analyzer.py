@@ -1,13 +1,13 @@
 """Score the analyzer (or, with --baseline, the keyword baseline) on a golden-set split.
 
-    .venv/bin/python bench/eval_analyzer.py --split dev|heldout_b|heldout_c|heldout_d [--baseline] [--show-misses]
+    .venv/bin/python bench/eval_analyzer.py --split dev|claudette|opp|heldout_b|…|heldout_g [--baseline] [--show-misses]
     .venv/bin/python bench/eval_analyzer.py --labels some.yaml [--show-misses]
     .venv/bin/python bench/eval_analyzer.py --variants [FILE ...] [--show-misses]
 
 Prints within-defensible, exact, per-question, condition accuracy and evidence accuracy. Misses are
-listed only for the dev split (or label files named with --labels): the held-out splits are for a final
-aggregate figure, never for tuning. "evidence, 1st quote" is a stricter reading of evidence accuracy: the
-first quote alone (answers list quotes in document order) must overlap a labelled one.
+listed only for the study splits (dev, claudette, opp) or label files named with --labels: the held-out splits
+are for a final aggregate figure, never for tuning. "evidence, 1st quote" is a stricter reading of evidence accuracy:
+the first quote alone (answers list quotes in document order) must overlap a labelled one.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev",
                         choices=["dev", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f", "heldout_g",
-                                 "claudette"])
+                                 "claudette", "opp"])
     parser.add_argument("--labels", type=Path, nargs="+", help="score these label files instead of a split")
     parser.add_argument("--variants", type=Path, nargs="*",
                         help="score the drafting-variants excerpts (tests/golden/variants/, or these files)")
@@ -100,7 +100,7 @@ def main() -> int:
         scores = evaluate(versions, args.ota, system, load, parse=segment)
         print(f"split {args.split}: {len(versions)} versions, {time.perf_counter() - started:.1f} s")
     report(scores, "baseline" if args.baseline else "analyzer")
-    if args.show_misses and (args.split in ("dev", "claudette") or args.labels or args.variants is not None):
+    if args.show_misses and (args.split in ("dev", "claudette", "opp") or args.labels or args.variants is not None):
         for o in scores.outcomes + scores.item_outcomes:
             if not (o.defensible and o.exact and o.condition_ok and o.evidence_ok):
                 flags = "".join(c if ok else "-" for c, ok in zip("DXCE", (o.defensible, o.exact, o.condition_ok,

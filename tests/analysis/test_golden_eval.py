@@ -16,13 +16,16 @@ import pytest
 from termlens.analysis import analyze
 from termlens.analysis.evaluation import (
     CLAUDETTE_SENTENCES,
+    POLICYQA,
     Scores,
     claudette_texts,
     evaluate,
     evaluate_texts,
     load_split_versions,
     load_variants,
+    policyqa_texts,
     split_files,
+    with_quotes,
 )
 from termlens.domain.model import Answer, DocumentStructure, ItemAnswer
 from termlens.pipeline.extract import read_document
@@ -148,6 +151,34 @@ def test_claudette_documents_are_their_sentences_in_order(data_dir: Path) -> Non
 def test_a_claudette_label_naming_no_document_is_a_clear_error(ota_dir: Path) -> None:
     with pytest.raises(ValueError, match=r"nosuch-tos.*'NoSuchVendor'"):
         evaluate([{"id": "nosuch-tos", "claudette": "NoSuchVendor", "answers": {}}], ota_dir, _system, _load,
+                 parse=segment)
+
+
+def test_policyqa_policies_are_their_segments_in_order(data_dir: Path) -> None:
+    texts = policyqa_texts(data_dir)
+    assert len(texts) == 40
+    corpus = json.loads((data_dir / POLICYQA / "test.json").read_text(encoding="utf-8"))
+    gawker = next(p for p in corpus["data"] if p["title"] == "gawker.com")
+    assert texts["gawker.com"] == "\n\n".join(s["context"].strip() for s in gawker["paragraphs"]) + "\n"
+
+
+def test_a_policyqa_label_points_at_its_evidence_by_offsets(data_dir: Path, ota_dir: Path) -> None:
+    text = policyqa_texts(data_dir)["gawker.com"]
+    start = text.index("Your personal and contact information will not be passed to any other organization.")
+    span = [start, start + len("Your personal and contact information will not be passed to any other organization.")]
+    label = {"verdict": "unlikely", "defensible": ["unlikely"], "evidence_at": [span]}
+    version = {"id": "gawker-privacy-policyqa", "policyqa": "gawker.com",
+               "answers": {"train.content.third_party": label}}
+    assert with_quotes(version, text)["answers"]["train.content.third_party"]["evidence"] == [text[span[0]:span[1]]]
+    scores = evaluate([version], ota_dir, _system, _load, parse=segment)
+    assert [o.question for o in scores.outcomes] == ["train.content.third_party"]
+    with pytest.raises(ValueError, match=r"gawker-privacy-policyqa: evidence_at \[0, 99999999\] is outside"):
+        with_quotes({**version, "answers": {"x": {"evidence_at": [[0, 99_999_999]]}}}, text)
+
+
+def test_a_policyqa_label_naming_no_policy_is_a_clear_error(ota_dir: Path) -> None:
+    with pytest.raises(ValueError, match=r"nosuch-privacy.*'nosuch.example'"):
+        evaluate([{"id": "nosuch-privacy", "policyqa": "nosuch.example", "answers": {}}], ota_dir, _system, _load,
                  parse=segment)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from termlens.analysis.evaluation import claudette_texts
+from termlens.analysis.evaluation import claudette_texts, policyqa_texts, with_quotes
 from termlens.domain.vocabulary import DATA_ITEMS, QUESTION_IDS, Condition, Use, Verdict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +70,20 @@ def check_label(where: str, label: dict[str, Any], text: str) -> list[str]:
 def check_version(version: dict[str, Any], root: Path, min_items: int = MIN_ITEMS) -> list[str]:
     """Problems with one labelled version."""
     vid = str(version.get("id", "?"))
-    if "claudette" in version:
+    if "policyqa" in version:
+        # a privacy policy of the PolicyQA corpus, whose labels point at the evidence by offsets (evidence_at)
+        policies = policyqa_texts(root.parent)
+        if str(version["policyqa"]) not in policies:
+            return [f"{vid}: no PolicyQA policy named {version['policyqa']!r}"]
+        text = policies[str(version["policyqa"])]
+        labels = [*(version.get("answers") or {}).values(), *(version.get("items") or [])]
+        if any("evidence" in label for label in labels):
+            return [f"{vid}: PolicyQA labels give evidence_at offsets, never the quotes themselves"]
+        try:
+            version = with_quotes(version, text)
+        except ValueError as error:
+            return [str(error)]
+    elif "claudette" in version:
         # a terms of service of the CLAUDETTE corpus, beside ota/ in the shared data
         texts = claudette_texts(root.parent)
         if str(version["claudette"]) not in texts:

@@ -33,3 +33,16 @@ def test_every_split_the_gate_reads_is_there() -> None:
     names = {p.name for p in LABEL_FILES}
     assert {"dev.yaml", "heldout_b.yaml", "heldout_c.yaml", "heldout_d.yaml", "heldout_e.yaml",
             "heldout_f.yaml", "claudette.yaml"} <= names
+
+
+def test_a_policyqa_label_that_quotes_the_policy_is_refused(ota_dir: Path) -> None:
+    # PolicyQA's text may not be redistributed: its labels keep offsets (evidence_at), never the quotes
+    checker = _checker()
+    quoting = {"id": "gawker-privacy-policyqa", "policyqa": "gawker.com",
+               "answers": {"train.content.own": {"verdict": "unclear", "evidence": ["Kinja"]}}}
+    problems = checker.check_version(quoting, ota_dir)  # type: ignore[attr-defined]
+    assert problems == ["gawker-privacy-policyqa: PolicyQA labels give evidence_at offsets, never the quotes "
+                        "themselves"]
+    outside = {"id": "gawker-privacy-policyqa", "policyqa": "gawker.com",
+               "answers": {"train.content.own": {"verdict": "unclear", "evidence_at": [[5, 2]]}}}
+    assert "is outside the text" in checker.check_version(outside, ota_dir)[0]  # type: ignore[attr-defined]

@@ -138,7 +138,14 @@ def evaluate(versions: Sequence[dict[str, Any]], ota_dir: Path, system: System,
     data) is read from the corpus and segmented with ``parse``."""
     scores = Scores()
     for v in versions:
-        if "claudette" in v:
+        if "policyqa" in v:
+            policies = policyqa_texts(ota_dir.parent)
+            name = str(v["policyqa"])
+            if parse is None or name not in policies:
+                raise ValueError(f"{v.get('id')}: cannot read PolicyQA policy {name!r} from "
+                                 f"{ota_dir.parent / POLICYQA}")
+            _score(scores, with_quotes(v, policies[name]), parse(policies[name]), system)
+        elif "claudette" in v:
             texts = claudette_texts(ota_dir.parent)
             name = str(v["claudette"])
             if parse is None or name not in texts:
@@ -168,6 +175,44 @@ def claudette_texts(data_dir: Path) -> dict[str, str]:
             row = json.loads(line)
             sentences[str(row["doc"])].append(str(row["text"]).strip())
     return {doc: "\n\n".join(s for s in texts if s) + "\n" for doc, texts in sentences.items()}
+
+
+# PolicyQA (../shared/data/labeled/policyqa/): privacy policies of 40 US websites (2012-2013) from the OPP-115
+# corpus. Its text may not be redistributed, so labels on it point at the evidence by character offsets
+# (``evidence_at``) instead of quoting it; the quotes are taken from the corpus when the labels are read.
+POLICYQA = Path("labeled") / "policyqa"
+
+
+@lru_cache(maxsize=2)
+def policyqa_texts(data_dir: Path) -> dict[str, str]:
+    """Each privacy policy of the PolicyQA corpus (its dev and test files) as one text, by its title: the segments
+    the corpus keeps, in order, a blank line apart."""
+    texts: dict[str, str] = {}
+    for name in ("dev.json", "test.json"):
+        data = json.loads((data_dir / POLICYQA / name).read_text(encoding="utf-8"))
+        for policy in data.get("data") or []:
+            segments = (str(p.get("context", "")).strip() for p in policy.get("paragraphs") or [])
+            texts[str(policy["title"])] = "\n\n".join(s for s in segments if s) + "\n"
+    return texts
+
+
+def with_quotes(version: dict[str, Any], text: str) -> dict[str, Any]:
+    """A label entry whose ``evidence_at`` offsets are turned into the quotes they point at (``evidence``)."""
+
+    def quoted(label: dict[str, Any]) -> dict[str, Any]:
+        spans = label.get("evidence_at")
+        if spans is None:
+            return label
+        quotes = []
+        for span in spans:
+            start, end = int(span[0]), int(span[1])
+            if not 0 <= start < end <= len(text):
+                raise ValueError(f"{version.get('id')}: evidence_at {span!r} is outside the text ({len(text)} chars)")
+            quotes.append(text[start:end])
+        return {**label, "evidence": quotes}
+
+    return {**version, "answers": {q: quoted(a) for q, a in (version.get("answers") or {}).items()},
+            "items": [quoted(i) for i in version.get("items") or []]}
 
 
 def load_variants(path: Path) -> list[dict[str, Any]]:
