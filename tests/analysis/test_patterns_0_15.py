@@ -215,3 +215,62 @@ _TRAINING_BY_OTHER_WORDS = [
 @pytest.mark.parametrize("clause", _TRAINING_BY_OTHER_WORDS)
 def test_training_said_with_more_words_between_is_still_training(clause: str) -> None:
     assert answer("# Acme Privacy\n\n## Usage data\n\n" + clause + "\n", "train.usage.own").verdict is Verdict.YES
+
+
+# Privacy policies of the PolicyQA study split (opp.yaml): channels that leave others' use open, and limits that bind
+# only the recipients.
+_OPEN_CHANNELS = [
+    pytest.param("Unless otherwise specified, we may sell or share information about you, including your "
+                 "Registration Information, with our parent, subsidiaries, and affiliates and with carefully selected "
+                 "companies who we think may offer products that may be of interest to you.", id="sold-to-companies"),
+    pytest.param("If you subscribe to Acme magazine, we may sell or rent lists containing your name and email address "
+                 "to third parties for advertising purposes.", id="lists-rented"),
+    pytest.param("We may share the information we collect with business partners, such as companies we work with to "
+                 "offer co-branded features, who may use it for their own purposes in accordance with their own "
+                 "privacy policies.", id="partners-own-purposes"),
+    pytest.param("Acme cannot control the actions of third parties who may view the website and use "
+                 "publicly-available information for their own purposes.", id="public-information-used"),
+]
+
+
+@pytest.mark.parametrize("clause", _OPEN_CHANNELS)
+def test_data_passed_to_others_for_their_own_ends_leaves_their_training_open(clause: str) -> None:
+    text = ("# Acme Privacy Policy\n\n## Sharing\n\nOur service providers are restricted from using this data in any "
+            "way other than to provide the requested services to Acme.\n\n" + clause + "\n")
+    others = answer(text, "train.content.third_party")
+    assert others.verdict is Verdict.UNCLEAR
+    assert clause[:30] in _quoted(others)
+
+
+def test_selling_tickets_or_the_business_is_not_selling_the_users_data() -> None:
+    text = ("# Acme Privacy Policy\n\n## Sharing\n\nWe share personal information with service providers, who may use "
+            "it only to provide the requested services to Acme.\n\nFor every event for which we sell tickets, "
+            "we will need to disclose your name to our event partners so that you can check in.\n\nIf we were to sell "
+            "our business to a buyer, we may transfer your information to a successor as part of that transaction.\n")
+    assert answer(text, "train.content.third_party").verdict is Verdict.UNLIKELY
+
+
+def test_a_choice_about_personalised_ads_or_the_recipients_own_marketing_is_no_exclusion() -> None:
+    choice = ("# Acme Privacy Notice\n\n## Advertising\n\nAs a result of those actions, you might supply us with your "
+              "reviews and your profile photo.\n\nIf you do not want us to use personal information that we gather to "
+              "allow third parties to personalize advertisements we display to you, please adjust your Advertising "
+              "Preferences.\n")
+    recipients = ("# Acme Privacy Policy\n\n## Vendors\n\nThese vendors may not use your personal information for "
+                  "their own marketing purposes.\n")
+    assert answer(choice, "marketing.content").verdict is not Verdict.NO
+    assert answer(recipients, "marketing.content").verdict is not Verdict.NO
+
+
+def test_a_licence_reported_from_the_terms_of_service_is_left_to_them() -> None:
+    text = ("# Acme Privacy Policy\n\n## Community\n\nPlease note that, as provided in our Terms of Service, you grant "
+            "us a license to all publicly-posted content and it can be syndicated to third-party sites and content "
+            "partners.\n")
+    assert answer(text, "license.content.broad").verdict is Verdict.UNCLEAR
+
+
+def test_improving_the_sites_is_improving_the_service() -> None:
+    text = ("# Acme Privacy Policy\n\n## Usage\n\nWe collect IP addresses for site security and to help us understand "
+            "how people use our sites so that we can improve our sites and our users' experiences.\n")
+    usage = answer(text, "train.usage.own")
+    assert usage.verdict is Verdict.UNCLEAR
+    assert "so that we can improve our sites" in _quoted(usage)

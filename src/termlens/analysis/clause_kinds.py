@@ -283,7 +283,10 @@ PUBLIC_OPEN_TO_OTHERS = _rx(
     r"\bmake (?:this |that |such |your )?public(?:ly available)? (?:\w+ ){0,2}?(?:information|content|data)\b"
     r"[^.;]{0,30}?\bavailable (?:to|via|through)\b|"
     r"\bAPIs? for use by third[- ]parties\b|"
-    r"\b(?:with|to) (?:\w+ ){0,3}?business partners,? and (?:with )?the general public\b"
+    r"\b(?:with|to) (?:\w+ ){0,3}?business partners,? and (?:with )?the general public\b|"
+    # "third parties who may view the website and use publicly-available information for their own purposes"
+    r"\b(?:third[- ]part(?:y|ies)|others|other (?:users|people|companies))\b[^.;]{0,80}?\buse (?:any )?"
+    r"public(?:ly[- ]available)? (?:\w+ )?(?:information|content|data|posts)\b"
 )
 # The same in the passive: "Information you make public may be downloaded and used by third parties", "public posts may
 # be indexed by search engines" (being seen is not being used: a verb of taking or using is needed)

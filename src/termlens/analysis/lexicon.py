@@ -80,7 +80,8 @@ TRAINING_CARVED_OUT = _rx(
 NOT_EXCEPT = _rx(r"\b(?:not|never|only)\b(?:\W+\w+){0,14}?\W+(?:except|other than|save (?:as|for))\b")
 IMPROVE_SERVICES = _rx(
     r"\b(?:improv\w+|develop\w*|enhanc\w+|optimi[sz]\w+|am[ée]lior\w+|d[ée]velopp\w+)\b(?:\W+\w+){0,8}?\W+"
-    r"(?:services?|products?|features?|platform|offerings?|technolog\w+|produits|fonctionnalit[ée]s)\b|"
+    r"(?:services?|products?|features?|platform|offerings?|technolog\w+|produits|fonctionnalit[ée]s|(?:web)?sites?|"
+    r"apps?|applications)\b|"
     # the same purpose in plain words: "so we can make our Services better", "decide what new features to build",
     # "Product and Service optimization"
     r"\bmake (?:\w+ ){0,2}?(?:services?|products?|features?|platform|apps?|sites?) better\b|"

@@ -158,6 +158,8 @@ _LICENCE_SCOPE = re.compile(r"\b(?:this licen[cs]e (?:also )?(?:includes|covers|
 
 _PERMISSION_DESCRIBED = re.compile(r"\b(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission\b",
                                    re.IGNORECASE)
+_GRANTED_ELSEWHERE = re.compile(r"\bas (?:provided|set out|set forth|described|stated|explained) in (?:our|the) "
+                                r"(?:[A-Z]\w+ )?(?:Terms|User Agreement|Conditions)\b")
 _GRANT_WORDS = re.compile(r"\b(?:grant\w*|licen[cs]e)\b", re.IGNORECASE)
 
 
@@ -198,6 +200,12 @@ def licence_content_broad(reading: Reading) -> Answer:
                          and not r.restricted and r.names(Category.CONTENT) and has(_LICENCE_SCOPE, r.sentence.text)),
                         key=lambda r: not r.cues.ai_training)
         scope = scopes[0] if scopes else None
+        if has(_GRANTED_ELSEWHERE, broad[0].sentence.text):
+            # "as provided in our Terms of Service, you grant us a license to all publicly-posted content": a licence
+            # reported from the document that grants it, whose terms this one does not give
+            return Answer("license.content.broad", Verdict.UNCLEAR, Condition.NONE, 0.5, reading.evidence([broad[0]]),
+                          describe(reading, chosen, "reports a licence to your content that another document grants; "
+                                                    "how broad it is depends on that document."))
         if has(_PERMISSION_DESCRIBED, broad[0].sentence.text) and not has(_GRANT_WORDS, broad[0].sentence.text):
             # "You cannot revoke permission for Acme to publish … public content": an irrevocable licence described,
             # not granted here; it lives in the document that grants it.

@@ -106,6 +106,10 @@ def _negated(text: str) -> bool:
         or (("othing" in text or "the case that" in text) and bool(lx.NOTHING_PERMITS.search(text)))
 
 
+_RECIPIENTS_OWN_MARKETING = re.compile(r"\bfor (?:their|its) own (?:\w+ )?(?:marketing|advertising|promotional)\b",
+                                       re.IGNORECASE)
+
+
 # An aside between the negation and its verb: "we will not, for example, sell your Content"
 _ASIDE = re.compile(r",\s*(?:for example|for instance|e\.g\.|in particular),\s*", re.IGNORECASE)
 
@@ -275,8 +279,12 @@ def read_sentence(text: str) -> Cues:
         marketing=marketing and bool(lx.MARKETING.search(lx.MARKETING_TO_USER.sub(" ", text))),
         # ("You can choose for us not to share your information … to personalise those ads" is a choice, not a ban)
         # ("we never show Teen Accounts ads based on their Content": a promise for minors, not for everyone)
-        marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(lx.CHOSEN_NOT_TO.sub(" ", text)))
-        and not (lx.MINORS_ONLY.search(text) and not _MINORS_TOO.search(text)),
+        # ("If you do not want us to use personal information … to personalize advertisements, adjust your
+        # preferences" offers a choice; "These vendors may not use your personal information for their own marketing
+        # purposes" limits the recipients, not the vendor)
+        marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(lx.without_false_negations(
+            lx.CHOSEN_NOT_TO.sub(" ", text)))) and not (lx.MINORS_ONLY.search(text) and not _MINORS_TOO.search(text))
+        and not _RECIPIENTS_OWN_MARKETING.search(text),
         sale=_any(low, _SALE_HINTS) and bool(lx.SALE.search(text)),
         control=bool(lx.CONTROL_WORDS.search(text)),
         categories=categories_in(text),

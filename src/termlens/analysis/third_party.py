@@ -170,13 +170,58 @@ def _left_open(reading: Reading, answer: Answer) -> Answer:
     opened = next((reading.quote(s) for kind in (ck.PUBLIC_OPEN_TO_OTHERS, ck.PUBLIC_USED_BY_OTHERS)
                    for s in reading.structure.sentences if "ublic" in s.text and has(kind, s.text)), None)
     if opened is None:
-        return answer
+        sold = _sold_to_others(reading)
+        if sold is None:
+            return answer
+        # "We may sell or share information about you … with selected companies": the buyers get the data for their
+        # own ends, and nothing limits what those are
+        where = f"Section {sold.section}" if sold.section else "The text"
+        return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5,
+                      _beside_the_limit(sold, answer),
+                      f"{where} sells or passes information about you to other companies with no limit on their use; "
+                      + ("the limits stated elsewhere cover only the sharing they name, so " if answer.evidence else "")
+                      + "whether others may train AI on it is left open.")
     where = f"Section {opened.section}" if opened.section else "The text"
     why = (f"{where} leaves public content open to others with no limit on their use; "
            + ("the limits stated elsewhere cover only the sharing they name, so " if answer.evidence else "")
            + "whether others may train AI on it is left open.")
     return Answer("train.content.third_party", Verdict.UNCLEAR, Condition.NONE, 0.5, _beside_the_limit(opened, answer),
                   why)
+
+
+# ("lists containing your postal address", "information … that may interest you": the user's, through the paragraph)
+_ABOUT_YOU = re.compile(r"\byou(?:r)?\b", re.IGNORECASE)
+
+
+# The vendor selling or renting the data itself to other companies ("we may sell or rent lists containing your postal
+# address to third parties"), working with resellers that do, or sharing it with partners for their own purposes: not
+# tickets, nor the business, nor a rights request
+_SELLS_DATA = re.compile(
+    r"\bwe (?:\w+ ){0,2}?(?:sell|rent)(?:,? (?:or|and|and/or) (?:rent|share|sell|license|trade))?\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:information|data|lists?|addresses)\b[^.;]{0,300}?\b(?:to|with)\s+(?:[\w,-]+\s+){0,8}?(?:third[- ]part\w+|"
+    r"companies|organi[sz]ations|partners|affiliates|advertisers|marketers)\b|"
+    r"\b(?:data )?resellers? (?:that|who) (?:buy|sell)|\bdata brokers? (?:that|who) (?:buy|sell)", re.IGNORECASE)
+# "business partners … who may use it for their own purposes in accordance with their own privacy policies"
+_FOR_THEIR_OWN_ENDS = re.compile(
+    r"\b(?:partners|third[- ]part(?:y|ies)|companies)\b[^.;]{0,100}?\b(?:may|can|will) use (?:it|them|this|that|such|"
+    r"the|your)\b[^.;]{0,40}?\bfor their own (?:\w+ )?purposes\b", re.IGNORECASE)
+
+
+def _sold_to_others(reading: Reading) -> Evidence | None:
+    """A clause selling (or renting) the user's information to other companies, or passing it to them for their own
+    purposes: not de-identified, not in a merger."""
+    def whose(r: SentenceReading) -> frozenset[Category]:
+        # (what "it" stands for in "partners … who may use it for their own purposes" is what the list shares)
+        about_you = has(_ABOUT_YOU, r.sentence.text) or has(_FOR_THEIR_OWN_ENDS, r.sentence.text)
+        return r.own or (r.categories if about_you else frozenset())
+
+    found = next((r for r in reading.sentences if r.cues.third_party and not r.cues.negated
+                  and not r.cues.service_providers and not r.restricted
+                  and (has(_SELLS_DATA, r.sentence.text) or has(_FOR_THEIR_OWN_ENDS, r.sentence.text))
+                  and whose(r) & {Category.PERSONAL, Category.CONTENT, Category.ACCOUNT}
+                  and Condition.DEIDENTIFIED not in r.conditions and Condition.OPT_IN not in r.conditions
+                  and not has(ck.BUSINESS_TRANSFER, r.sentence.text)), None)
+    return reading.evidence([found])[0] if found is not None else None
 
 
 def _beside_the_limit(opening: Evidence, limited: Answer) -> tuple[Evidence, ...]:

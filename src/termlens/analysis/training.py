@@ -198,7 +198,11 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             # "We do not share Recordings with third parties for their own purposes": training is one such purpose,
             # though not named
             proposals.append(Proposal(Verdict.UNLIKELY, r, strength, conds))
-        elif c.ai_development or (third_party and c.their_services and strength == 2):
+        elif c.ai_development or (third_party and c.their_services and strength == 2 and not (
+                has(_OWN_PURPOSES, r.sentence.text)
+                and not has(lx.THEIR_SERVICES, _OWN_PURPOSES.sub(" ", r.sentence.text)))):
+            # ("third parties who may view the website and use publicly-available information for their own purposes",
+            # "partners who may use it for their own purposes": channels left open, weighed in third_party._left_open)
             proposals.append(Proposal(Verdict.NO if c.negated else Verdict.LIKELY, r, strength, conds))
         elif Category.USAGE in data and not third_party and not c.negated and has(_TUNES_ALGORITHMS, r.sentence.text):
             # "to develop and improve our personalised recommendation algorithms": such algorithms are fitted to how
