@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from analysing import answer
+from termlens.analysis import analyze
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
+from termlens.pipeline.segment import segment
 
 
 def _quoted(a: Answer) -> str:
@@ -274,3 +276,10 @@ def test_improving_the_sites_is_improving_the_service() -> None:
     usage = answer(text, "train.usage.own")
     assert usage.verdict is Verdict.UNCLEAR
     assert "so that we can improve our sites" in _quoted(usage)
+
+
+def test_information_about_our_customers_is_the_users_personal_data() -> None:
+    text = ("# Acme Privacy Notice\n\n## Sharing\n\nInformation about our customers is an important part of our "
+            "business, and we are not in the business of selling it to others.\n")
+    items = {(i.item, i.use): i for i in analyze(segment(text)).items}
+    assert items[("contact_details", "sale_or_licensing")].verdict is Verdict.NO

@@ -118,7 +118,9 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
     ),
     Category.PERSONAL: re.compile(
         r"\b(?:personal (?:data|information)|your (?:data|information)|information (?:(?:that )?you (?:provide|share "
-        r"with us|give us|submit)|(?:that )?we (?:collect|receive)|about you)|"
+        r"with us|give us|submit)|(?:that )?we (?:collect|receive)|about you|"
+        # "Information about our customers is an important part of our business"
+        r"about (?:our )?(?:customers|users|visitors|members|subscribers))|(?:customer|user|visitor) information|"
         r"(?:what |the )?data (?:that )?we (?:collect|use) (?:about you|to personali[sz]e)|user data|"
         r"customer data|données(?: personnelles| à caractère personnel)?|"
         r"informations (?:personnelles|vous concernant)|vos (?:informations|donn[ée]es))\b",
