@@ -283,3 +283,19 @@ def test_information_about_our_customers_is_the_users_personal_data() -> None:
             "business, and we are not in the business of selling it to others.\n")
     items = {(i.item, i.use): i for i in analyze(segment(text)).items}
     assert items[("contact_details", "sale_or_licensing")].verdict is Verdict.NO
+
+
+def test_where_an_administrator_enables_it_the_use_is_off_until_then() -> None:
+    text = ("# Acme Terms\n\n## 12. AI\n\n12.1 Where an Administrator enables it, Acme may use Customer Content, "
+            "including prompts entered into AI Features, to improve the machine learning models that power those "
+            "features.\n")
+    own = answer(text, "train.content.own")
+    assert own.verdict is Verdict.UNLIKELY
+    assert own.condition is Condition.OPT_IN
+
+
+def test_data_that_remains_the_users_is_no_ownership_claim() -> None:
+    text = ("# Acme Terms\n\n## Diagnostic Data\n\nAcme collects crash reports and performance metrics from your "
+            "device (\"Diagnostic Data\"). Diagnostic Data remains your data: nothing in these terms transfers to Acme "
+            "any ownership of it, and you may ask us to delete it at any time.\n")
+    assert answer(text, "ownership.usage").verdict is Verdict.NO

@@ -22,6 +22,16 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_possessive_before_the_full_stop_is_no_initial() -> None:
+    # regression: "anyone else's." was read as the initial "s." and the next sentence ran on
+    text = "Not for any model, whether its own or anyone else's. Acme does not sell Messages. Signed by J. Smith."
+    assert sentences(text) == [
+        "Not for any model, whether its own or anyone else's.",
+        "Acme does not sell Messages.",
+        "Signed by J. Smith.",
+    ]
+
+
 def test_list_markers_and_paragraphs_split() -> None:
     text = "Intro line\n\n*   First item. Second part.\n*   Another item\n\n## Heading\n"
     assert sentences(text) == ["Intro line", "First item.", "Second part.", "Another item", "Heading"]

@@ -20,6 +20,10 @@ OPT_IN = _rx(
     r"(?:only (?:if|where|when|once)|unless) (?:an? |the |your )?(?:\w+ )?(?:administrators?|admins?|owners?) "
     r"(?:\w+ ){0,3}?"
     r"(?:opts?|enables?|turns? (?:it |them )?on|switch(?:es)? (?:it |them )?on|activates?|selects?)\b|"
+    # "Where an Administrator enables it, Acme may use …": off until the administrator turns it on
+    r"^\W*(?:\d[\d.]*\s+)?(?:where|if|when|once) (?:an? |the |your )?(?:\w+ )?(?:administrators?|admins?|owners?) "
+    r"(?:\w+ ){0,2}?"
+    r"(?:enables?|turns? (?:it |them )?on|switch(?:es)? (?:it |them )?on|opts? in)\b|"
     # "You may withdraw your consent to …": the use rests on a consent given
     r"withdraw\w* (?:your |their )?consent|"
     # a switch that is "turned off by default", "disabled by default": nothing happens until someone turns it on

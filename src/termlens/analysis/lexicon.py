@@ -272,7 +272,8 @@ USER_OWNS = _rx(
     # "Customer retains sole responsibility for all content" keeps a duty, not the rights
     r"\b(?:you (?:own|retain|keep|continue to own)|(?:you|user|customer)s? (?:will )?(?:retain|own)s?"
     r"(?! (?:sole |full |all |the )?(?:responsibility|liability|obligation))|"
-    r"(?:is|remains|are) (?:yours|your property)|belongs? to you|as between (?:you and \w+|the parties), "
+    r"(?:is|remains|are) (?:yours|your property)|remains? your (?:data|content|information)|belongs? to you|"
+    r"as between (?:you and \w+|the parties), "
     r"you|vous (?:restez|demeurez|conservez)|vous appartient)\b"
 )
 # "to verify that your ID belongs to you": a check of who the user is, not a statement of who owns data.

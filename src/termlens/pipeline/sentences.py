@@ -31,7 +31,9 @@ def _ends_with_abbreviation(text: str) -> bool:
     token = match.group(1).lower().rstrip(".")
     if token in _ABBREVIATIONS:
         return True
-    return len(token) == 1 and token.isalpha()
+    # (an initial stands alone: the "s" of a possessive, "anyone else's.", ends a word)
+    before = text[-24:][:match.start(1)]
+    return len(token) == 1 and token.isalpha() and not before.endswith(("'", "’"))
 
 
 _NOT_PROSE = re.compile(r"[ \t]*(?:#|\||[*+-][ \t]|\d{1,3}[.)][ \t]|>)")
