@@ -10,6 +10,7 @@ import re
 from termlens.analysis import lexicon as lx
 from termlens.analysis.statements import has
 from termlens.domain.model import DocumentStructure, Sentence
+from termlens.domain.vocabulary import Condition
 
 LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)\s")
 
@@ -64,3 +65,17 @@ def closes_the_list(structure: DocumentStructure, sentence: Sentence) -> bool:
                   if s.section == sentence.section]
     return bool(listed) and not any(_develops(t) for t in listed) and not _develops(
         NO_OTHER_PURPOSE.sub(" ", sentence.text))
+
+
+def row_conditions(piece: Sentence, row: Sentence, training: bool) -> frozenset[Condition]:
+    """A purpose cell read on its own keeps the de-identification its table row puts on the data ("| To train our
+    models | De-identified User Content |"), and a training cell the switch ("| … | You can switch off … |")."""
+    if piece is row or piece.text == row.text:
+        return frozenset()
+    return frozenset(c for c, words in ((Condition.DEIDENTIFIED, lx.DEIDENTIFIED), (Condition.OPT_OUT, _ROW_SWITCH))
+                     if has(words, row.text) and (training or c is Condition.DEIDENTIFIED))
+
+
+# A switch in so many words, not the settings and choices a purpose table mentions in passing
+_ROW_SWITCH = re.compile(r"\b(?:switch|turn)(?:es|ed|ing)? (?:it |this |that )?off\b|\bopt(?:s|ed)?[- ]out\b",
+                         re.IGNORECASE)

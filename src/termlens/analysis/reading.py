@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
-from termlens.analysis.list_items import LIST_ITEM, NO_OTHER_PURPOSE, closes_the_list, fragment, line_indent
+from termlens.analysis.list_items import (
+    LIST_ITEM,
+    NO_OTHER_PURPOSE,
+    closes_the_list,
+    fragment,
+    line_indent,
+    row_conditions,
+)
 from termlens.analysis.statements import Cues, has, read_sentence
 from termlens.analysis.terms import (
     Category,
@@ -264,7 +271,7 @@ def read_document(structure: DocumentStructure) -> Reading:
                 section=structure.section_number(sentence.section),
                 conditions=cues.conditions | ({Condition.REGION} if any(t in region_terms for t in used) else set())
                 | ({Condition.DEIDENTIFIED} if any(t in deidentified_terms for t in used) else set())
-                | _row_conditions(sentence, row, cues.ai_training),
+                | row_conditions(sentence, row, cues.ai_training),
                 own=own,
                 restricted=cues.user_restriction or (inherit and item_restricts) or _risk_clause(text)
                 or bool(has(ck.ABOUT_THE_DOCUMENT, text))
@@ -360,21 +367,6 @@ def _with_follow_up_controls(structure: DocumentStructure, kept: list[SentenceRe
                     break
         out.append(r)
     return out
-
-
-def _row_conditions(piece: Sentence, row: Sentence, training: bool) -> frozenset[Condition]:
-    """A purpose cell read on its own keeps the de-identification its table row puts on the data ("| To train our
-    models | De-identified User Content |"), and a training cell the switch ("| … | You can switch off … |")."""
-    if piece is row or piece.text == row.text:
-        return frozenset()
-    return frozenset(c for c, words in ((Condition.DEIDENTIFIED, lx.DEIDENTIFIED), (Condition.OPT_OUT, _ROW_SWITCH))
-                     if has(words, row.text) and (training or c is Condition.DEIDENTIFIED))
-
-
-# A switch in so many words, not the settings and choices a purpose table mentions in passing
-_ROW_SWITCH = re.compile(r"\b(?:switch|turn)(?:es|ed|ing)? (?:it |this |that )?off\b|\bopt(?:s|ed)?[- ]out\b",
-                         re.IGNORECASE)
-
 
 
 def _ai_service(structure: DocumentStructure, terms: dict[str, DefinedTerm]) -> bool:
