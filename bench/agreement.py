@@ -22,7 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_analyzer import load, report  # noqa: E402
-from termlens.analysis.evaluation import claudette_texts, evaluate, load_split  # noqa: E402
+from termlens.analysis.evaluation import (  # noqa: E402
+    claudette_texts,
+    evaluate,
+    load_split,
+    policyqa_texts,
+    with_quotes,
+)
 from termlens.domain.model import Answer, DocumentStructure, Evidence, ItemAnswer  # noqa: E402
 from termlens.domain.vocabulary import Condition, Verdict  # noqa: E402
 from termlens.pipeline.segment import segment  # noqa: E402
@@ -31,8 +37,10 @@ GOLDEN = ROOT / "tests" / "golden" / "analyzer"
 
 
 def _key(version: dict[str, Any]) -> str:
-    """A version's archive path, or the CLAUDETTE document it names."""
-    return str(version["path"]) if "path" in version else f"claudette:{version['claudette']}"
+    """A version's archive path, or the CLAUDETTE document or PolicyQA policy it names."""
+    if "path" in version:
+        return str(version["path"])
+    return f"policyqa:{version['policyqa']}" if "policyqa" in version else f"claudette:{version['claudette']}"
 
 
 def labels_as_system(versions: Sequence[dict[str, Any]]) -> Any:
@@ -59,9 +67,12 @@ def score(reference: list[dict[str, Any]], other: list[dict[str, Any]], ota: Pat
     """Score `other`'s labels against `reference`'s on the versions both labelled."""
     paths = {_key(v) for v in other}
     shared = [v for v in reference if _key(v) in paths]
-    system = labels_as_system(other)
     texts = claudette_texts(ota.parent) if any("claudette" in v for v in shared) else {}
+    policies = policyqa_texts(ota.parent) if any("policyqa" in v for v in shared) else {}
+    # (PolicyQA labels point at their evidence by offsets: the quotes are taken from the policy)
+    system = labels_as_system([with_quotes(v, policies[str(v["policyqa"])]) if "policyqa" in v else v for v in other])
     by_text = {texts[str(v["claudette"])]: _key(v) for v in shared if "claudette" in v}
+    by_text.update({policies[str(v["policyqa"])]: _key(v) for v in shared if "policyqa" in v})
 
     def load_and_mark(path: Path) -> DocumentStructure:
         system.current = path.relative_to(ota).as_posix()
@@ -78,7 +89,8 @@ def main() -> int:
     """Print agreement both ways."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="heldout_b",
-                        choices=["dev_h", "dev_m", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_g"])
+                        choices=["dev_h", "dev_m", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_g",
+                                 "heldout_h"])
     split = parser.parse_args().split
     ota = ROOT.parent / "shared" / "data" / "ota"
     first = load_split(GOLDEN / f"{split}.yaml")

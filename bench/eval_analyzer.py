@@ -72,7 +72,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev",
                         choices=["dev", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f", "heldout_g",
-                                 "claudette", "opp"])
+                                 "heldout_h", "claudette", "opp"])
     parser.add_argument("--labels", type=Path, nargs="+", help="score these label files instead of a split")
     parser.add_argument("--variants", type=Path, nargs="*",
                         help="score the drafting-variants excerpts (tests/golden/variants/, or these files)")

@@ -41,7 +41,7 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     # 0.11.0: 0.980 / 0.870 / 0.982 / 0.754; 0.12.0: 0.980 / 0.871 / 0.982 / 0.755
     # 0.13.0: 0.981 / 0.871 / 0.982 / 0.765
     # 0.14.0 (287 versions, with dev_s.yaml; 0.13.0 on the same: 0.981 / 0.871 / 0.982 / 0.763): 0.982 / 0.872 / 0.982 /
-    # 0.774
+    # 0.774; 0.15.0: 0.982 / 0.872 / 0.982 / 0.775
     "dev": (0.97, 0.86, 0.97, 0.76),
     # heldout_b (10 versions, 5 services never tuned on): 0.925 / 0.725 / 0.975 / 0.637 at both 0.9.0 reads
     # (0.925 / 0.725 / 0.975 / 0.625 at 0.8.0; aggregate only)
@@ -49,7 +49,8 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     # answer left the exact verdict (still within the defensible set); not investigated, so as not to tune on held-out
     # 0.11.0 reads (aggregate only, at 989e9f8 and at the final rules): unchanged, as on heldout_c and heldout_d
     # 0.12.0 (rules from the CLAUDETTE study split, aggregate reads only): 0.925 / 0.738 / 0.975 / 0.637
-    # 0.13.0 (aggregate reads only): 0.938 / 0.725 / 0.975 / 0.625; 0.14.0: unchanged
+    # 0.13.0 (aggregate reads only): 0.938 / 0.725 / 0.975 / 0.625; 0.14.0: unchanged; 0.15.0 (one aggregate read at the
+    # final rules): 0.950 / 0.738 / 0.975 / 0.625
     "heldout_b": (0.92, 0.72, 0.96, 0.62),
     # heldout_c (5 documents of the retired held-out's services; its 5 AI-assistant documents were retired into dev as
     # dev_m.yaml at the start of 0.8.0): 0.725 / 0.675 / 1.000 / 0.550 at both 0.9.0 reads (0.700 / 0.675 / 1.000 /
@@ -58,7 +59,8 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "heldout_c": (0.70, 0.68, 0.98, 0.53),
     # heldout_d (11 versions never labelled of held-out-only documents, labelled blind in the 0.8.0 cycle): 0.886 /
     # 0.716 / 0.989 / 0.591 at both 0.9.0 reads (0.864 / 0.705 / 0.989 / 0.580 with 0.7.0 and 0.8.0).
-    # 0.12.0: 0.886 / 0.739 / 0.989 / 0.602; 0.13.0 and 0.14.0: 0.898 / 0.727 / 0.989 / 0.614
+    # 0.12.0: 0.886 / 0.739 / 0.989 / 0.602; 0.13.0 and 0.14.0: 0.898 / 0.727 / 0.989 / 0.614; 0.15.0: 0.898 / 0.739 /
+    # 0.989 / 0.614
     "heldout_d": (0.88, 0.72, 0.97, 0.60),
     # heldout_e (12 real terms of service of vendors the archive does not hold, from the CLAUDETTE corpus, labelled
     # blind in the 0.12.0 cycle; chosen by annotator file before any study): first read 0.885 / 0.823 / 0.990 / 0.635
@@ -71,16 +73,27 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "heldout_f": (0.84, 0.76, 0.98, 0.70),
     # heldout_g (14 never-labelled versions of the held-out-only documents, labelled blind in the 0.14.0 cycle by
     # annotators whose reports carried no label; read once at the end of the cycle, aggregate only): 0.902 / 0.732 /
-    # 0.991 / 0.643 with 0.14.0, the same with 0.13.0; keyword baseline 0.804 / 0.616 / 1.000 / 0.241
+    # 0.991 / 0.643 with 0.14.0, the same with 0.13.0; keyword baseline 0.804 / 0.616 / 1.000 / 0.241; 0.15.0 (one
+    # aggregate read at the final rules): 0.902 / 0.741 / 0.982 / 0.643
     "heldout_g": (0.89, 0.71, 0.97, 0.62),
+    # heldout_h (12 privacy policies of the PolicyQA corpus, 2012-2013, vendors never seen, labelled blind in the 0.15.0
+    # cycle by six annotators whose reports carried no label; read once, at the final rules, aggregate only): 0.917 /
+    # 0.802 / 1.000 / 0.573 with 0.15.0 (0.14.0: 0.906 / 0.792 / 1.000 / 0.552; keyword baseline 0.896 / 0.771 / 1.000 /
+    # 0.385)
+    "heldout_h": (0.90, 0.79, 0.98, 0.56),
+    # the PolicyQA study split (opp.yaml, 12 other policies of the corpus, tuned on): first read 0.917 / 0.865 / 0.979 /
+    # 0.656 with the early 0.15.0 rules (0.14.0: 0.917 / 0.865 / 0.979 / 0.646); 0.979 / 0.927 / 0.979 / 0.677 at the
+    # final rules
+    "opp": (0.97, 0.91, 0.97, 0.66),
     # the CLAUDETTE study split (tuned on): round 1 (claudette.yaml, 16 documents) first read 0.875 / 0.750 / 0.992 /
     # 0.703 with 0.11.0, round 2 (claudette_b.yaml, 17) 0.963 / 0.831 / 1.000 / 0.735 with the round-1 rules; both
     # rounds (33 documents) 0.985 / 0.879 / 0.996 / 0.803 with 0.12.0; 0.989 / 0.894 / 0.996 / 0.818 with 0.13.0
     "claudette": (0.98, 0.88, 0.98, 0.80),
     # drafting variants (594 synthetic excerpts in six rounds, 1,424 answers, tests/golden/variants/README.md): each
     # round read blind once, then studied; all rounds 0.775 / 0.709 / 0.865 / 0.709 with analyzer 0.11.0 (0.10.0:
-    # 0.741 / 0.668 / 0.853 / 0.673 on the same six rounds); 0.775 / 0.713 / 0.865 / 0.711 with 0.13.0 and 0.14.0
-    "variants": (0.76, 0.69, 0.85, 0.69),
+    # 0.741 / 0.668 / 0.853 / 0.673 on the same six rounds); 0.775 / 0.713 / 0.865 / 0.711 with 0.13.0 and 0.14.0;
+    # 0.808 / 0.744 / 0.880 / 0.740 with 0.15.0
+    "variants": (0.79, 0.73, 0.86, 0.72),
 }
 
 
@@ -95,7 +108,7 @@ def _load(path: Path) -> DocumentStructure:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("split", ["dev", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f",
-                                   "heldout_g", "claudette"])
+                                   "heldout_g", "heldout_h", "claudette", "opp"])
 def test_accuracy_stays_above_the_floor(split: str, ota_dir: Path) -> None:
     versions = load_split_versions(GOLDEN, split)
     assert versions, f"the {split} split has no labelled versions"

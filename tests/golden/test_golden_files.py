@@ -32,7 +32,7 @@ def test_analyzer_golden_labels_are_valid(path: Path, ota_dir: Path) -> None:
 def test_every_split_the_gate_reads_is_there() -> None:
     names = {p.name for p in LABEL_FILES}
     assert {"dev.yaml", "heldout_b.yaml", "heldout_c.yaml", "heldout_d.yaml", "heldout_e.yaml",
-            "heldout_f.yaml", "claudette.yaml"} <= names
+            "heldout_f.yaml", "heldout_g.yaml", "heldout_h.yaml", "claudette.yaml", "opp.yaml"} <= names
 
 
 def test_a_policyqa_label_that_quotes_the_policy_is_refused(ota_dir: Path) -> None:
