@@ -79,10 +79,10 @@ def load_split(path: Path) -> list[dict[str, Any]]:
 
 def split_files(golden: Path, split: str) -> list[Path]:
     """The label files of a split: ``dev`` is dev.yaml plus every dev_*.yaml (labelled in parallel by
-    several annotators), ``claudette`` claudette.yaml plus every claudette_*.yaml; any other split is its one
-    file."""
+    several annotators), ``claudette`` claudette.yaml plus every claudette_*.yaml, ``opp`` opp.yaml plus every
+    opp_*.yaml; any other split is its one file."""
     files = [golden / f"{split}.yaml"]
-    if split in ("dev", "claudette"):
+    if split in ("dev", "claudette", "opp"):
         files += sorted(golden.glob(f"{split}_*.yaml"))
     return [f for f in files if f.exists()]
 
