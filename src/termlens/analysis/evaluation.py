@@ -134,26 +134,22 @@ def evaluate(versions: Sequence[dict[str, Any]], ota_dir: Path, system: System,
              load: Callable[[Path], DocumentStructure],
              parse: Callable[[str], DocumentStructure] | None = None) -> Scores:
     """Run ``system`` on every labelled version and compare with the labels. A version of the archive is read
-    with ``load`` from its ``path``; a CLAUDETTE terms of service (``claudette: NAME``, beside ota/ in the shared
-    data) is read from the corpus and segmented with ``parse``."""
+    with ``load`` from its ``path``; a CLAUDETTE terms of service (``claudette: NAME``) or a PolicyQA privacy policy
+    (``policyqa: TITLE``), beside ota/ in the shared data, is read from its corpus and segmented with ``parse``."""
     scores = Scores()
     for v in versions:
-        if "policyqa" in v:
-            policies = policyqa_texts(ota_dir.parent)
-            name = str(v["policyqa"])
-            if parse is None or name not in policies:
-                raise ValueError(f"{v.get('id')}: cannot read PolicyQA policy {name!r} from "
-                                 f"{ota_dir.parent / POLICYQA}")
-            _score(scores, with_quotes(v, policies[name]), parse(policies[name]), system)
-        elif "claudette" in v:
-            texts = claudette_texts(ota_dir.parent)
-            name = str(v["claudette"])
-            if parse is None or name not in texts:
-                raise ValueError(f"{v.get('id')}: cannot read CLAUDETTE document {name!r} from "
-                                 f"{ota_dir.parent / CLAUDETTE_SENTENCES}")
-            _score(scores, v, parse(texts[name]), system)
-        else:
+        corpus = next((c for c in _CORPORA if c[0] in v), None)
+        if corpus is None:
             _score(scores, v, load(ota_dir / v["path"]), system)
+            continue
+        key, texts_of, where, what = corpus
+        texts = texts_of(ota_dir.parent)
+        name = str(v[key])
+        if parse is None or name not in texts:
+            raise ValueError(f"{v.get('id')}: cannot read {what} {name!r} from {ota_dir.parent / where}")
+        # (PolicyQA labels point at their evidence by offsets: the quotes are taken from the text)
+        labels = with_quotes(v, texts[name]) if key == "policyqa" else v
+        _score(scores, labels, parse(texts[name]), system)
     return scores
 
 
@@ -213,6 +209,14 @@ def with_quotes(version: dict[str, Any], text: str) -> dict[str, Any]:
 
     return {**version, "answers": {q: quoted(a) for q, a in (version.get("answers") or {}).items()},
             "items": [quoted(i) for i in version.get("items") or []]}
+
+
+# The corpora a label entry may name instead of an archive path: its key, its texts by name, where they live, and
+# what a document of it is called in an error.
+_CORPORA: tuple[tuple[str, Callable[[Path], dict[str, str]], Path, str], ...] = (
+    ("policyqa", policyqa_texts, POLICYQA, "PolicyQA policy"),
+    ("claudette", claudette_texts, CLAUDETTE_SENTENCES, "CLAUDETTE document"),
+)
 
 
 def load_variants(path: Path) -> list[dict[str, Any]]:
