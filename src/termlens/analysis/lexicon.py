@@ -341,7 +341,7 @@ NEGATED_MARKETING = _rx(
     + r"|engage\w*)\b"
     r"(?:(?!,\s*(?:we|but|however|although|though)\b)[^.;]){0,300}?\b(?:advertis\w*|marketing|ads|promot\w+|"
     r"publicit\w+)|\bne (?:\w+ ){1,2}?(?:pas|jamais|aucun\w*)[^.;]{0,80}?publicit|"
-    # "we won't put them in ads", "nothing your child writes will ever appear in our marketing"
+    # "we won't put them in ads", "your designs will never appear in our marketing"
     r"\b(?:not|never|\w+n['’]t)\b(?:\W+\w+){0,3}?\W+(?:put|feature|showcase|appear)\w*\b[^.;]{0,60}?"
     r"\b(?:ads|advertis\w*|marketing|promot\w+)|"
     r"\bn['’]\w+ (?:(?:\w+ )?(?:pas|jamais)|en aucun cas)[^.;]{0,120}?publicit"
