@@ -73,13 +73,40 @@ def test_a_statement_denied_as_a_whole_is_an_exclusion() -> None:
     assert answer(text, "train.content.own").verdict is Verdict.NO
 
 
-def test_an_exclusion_for_work_or_school_accounts_leaves_personal_accounts_trained_on() -> None:
-    text = ("# Acme Privacy\n\n## 5. AI\n\nFor personal accounts, we may use the documents you create to train the "
-            "machine learning models that power Acme Assist, unless you turn off \"Improve Acme\" in your settings.\n\n"
-            "We don't use Customer Data from work or school accounts to train the models that power Acme Assist.\n")
+# Exclusions and switches that hold for some users or some of the time: the own-training answer and its condition.
+_SCOPED_USE = [
+    pytest.param("# Acme Privacy\n\n## 5. AI\n\nFor personal accounts, we may use the documents you create to train "
+                 "the machine learning models that power Acme Assist, unless you turn off \"Improve Acme\" in your "
+                 "settings.\n\nWe don't use Customer Data from work or school accounts to train the models that "
+                 "power Acme Assist.\n",
+                 Verdict.YES, Condition.OPT_OUT, id="work-or-school-accounts"),
+    pytest.param("# Acme Privacy\n\n## 7. AI\n\nWe use the documents you create in Acme to train and improve our AI "
+                 "models. If you would prefer that we didn't, you can switch off \"Contribute to Acme AI\" in your "
+                 "privacy settings; this won't affect training that has already taken place.\n",
+                 Verdict.YES, Condition.OPT_OUT, id="what-switching-off-does-not-undo"),
+    pytest.param("# Acme Intelligence\n\n## Data use\n\nBy default, Acme may use Customer Content processed by Acme "
+                 "Intelligence to evaluate and improve Acme's AI models.\n\nOnce turned off, new Customer Content "
+                 "from that organisation will not be used for model improvement.\n",
+                 Verdict.YES, Condition.OPT_OUT, id="once-turned-off"),
+    pytest.param("# Acme Terms\n\n## 8. AI\n\n8.1 Acme may use the videos you upload (\"Your Content\") to train "
+                 "our speech models.\n\n8.2 You can object to this use at any time by switching off \"Improve Acme "
+                 "AI\" in Account settings.\n\n8.3 If you live in the European Union, your account is set up "
+                 "differently. Acme does not use Your Content to train its models unless you have given your "
+                 "explicit consent, which is off by default for these accounts.\n",
+                 Verdict.YES, Condition.OPT_OUT, id="for-these-accounts"),
+    pytest.param("# Acme Terms\n\n## 12. AI\n\n12.1 Where an Administrator enables it, Acme may use Customer "
+                 "Content, including prompts entered into AI Features, to improve the machine learning models that "
+                 "power those features.\n",
+                 Verdict.UNLIKELY, Condition.OPT_IN, id="where-an-administrator-enables-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "condition"), _SCOPED_USE)
+def test_scoped_exclusions_and_switches_make_own_training_conditional(text: str, verdict: Verdict,
+                                                                       condition: Condition) -> None:
     own = answer(text, "train.content.own")
-    assert own.verdict is Verdict.YES
-    assert own.condition is Condition.OPT_OUT
+    assert own.verdict is verdict
+    assert own.condition is condition
 
 
 def test_tiers_named_in_pairs_are_a_plan_condition() -> None:
@@ -95,35 +122,6 @@ def test_kinds_listed_as_the_definition_of_the_content_are_all_of_it() -> None:
     own = answer(text, "train.content.own")
     assert own.verdict is Verdict.NO
     assert "licensed and publicly available datasets" not in _quoted(own)
-
-
-def test_what_switching_off_does_not_undo_is_no_exclusion() -> None:
-    text = ("# Acme Privacy\n\n## 7. AI\n\nWe use the documents you create in Acme to train and improve our AI "
-            "models. If you would prefer that we didn't, you can switch off \"Contribute to Acme AI\" in your privacy "
-            "settings; this won't affect training that has already taken place.\n")
-    own = answer(text, "train.content.own")
-    assert own.verdict is Verdict.YES
-    assert own.condition is Condition.OPT_OUT
-
-
-def test_once_turned_off_new_content_is_not_used_is_an_opt_out() -> None:
-    text = ("# Acme Intelligence\n\n## Data use\n\nBy default, Acme may use Customer Content processed by Acme "
-            "Intelligence to evaluate and improve Acme's AI models.\n\nOnce turned off, new Customer Content from "
-            "that organisation will not be used for model improvement.\n")
-    own = answer(text, "train.content.own")
-    assert own.verdict in (Verdict.YES, Verdict.LIKELY)
-    assert own.condition is Condition.OPT_OUT
-
-
-def test_an_exclusion_for_these_accounts_holds_for_them_only() -> None:
-    text = ("# Acme Terms\n\n## 8. AI\n\n8.1 Acme may use the videos you upload (\"Your Content\") to train our "
-            "speech models.\n\n8.2 You can object to this use at any time by switching off \"Improve Acme AI\" in "
-            "Account settings.\n\n8.3 If you live in the European Union, your account is set up differently. Acme "
-            "does not use Your Content to train its models unless you have given your explicit consent, which is off "
-            "by default for these accounts.\n")
-    own = answer(text, "train.content.own")
-    assert own.verdict is Verdict.YES
-    assert own.condition is Condition.OPT_OUT
 
 
 def test_a_table_row_sharing_posts_for_partners_training_keeps_the_rows_switch() -> None:
@@ -283,15 +281,6 @@ def test_information_about_our_customers_is_the_users_personal_data() -> None:
             "business, and we are not in the business of selling it to others.\n")
     items = {(i.item, i.use): i for i in analyze(segment(text)).items}
     assert items[("contact_details", "sale_or_licensing")].verdict is Verdict.NO
-
-
-def test_where_an_administrator_enables_it_the_use_is_off_until_then() -> None:
-    text = ("# Acme Terms\n\n## 12. AI\n\n12.1 Where an Administrator enables it, Acme may use Customer Content, "
-            "including prompts entered into AI Features, to improve the machine learning models that power those "
-            "features.\n")
-    own = answer(text, "train.content.own")
-    assert own.verdict is Verdict.UNLIKELY
-    assert own.condition is Condition.OPT_IN
 
 
 def test_data_that_remains_the_users_is_no_ownership_claim() -> None:
