@@ -5,14 +5,7 @@ Split out of ``lexicon`` (which re-exports every name) so that each vocabulary m
 
 from __future__ import annotations
 
-import re
-
-_I = re.IGNORECASE
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
+from termlens.analysis.fast_patterns import rx as _rx
 
 AI_WORDS = _rx(
     r"\b(?:machine[- ]learning|artificial[- ]intelligence|A\.?I\.?|AIs|gen(?:erative)?[- ]?AI|"

@@ -11,26 +11,26 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from termlens.analysis.fast_patterns import Pattern, rx
 from termlens.domain.vocabulary import DATA_ITEMS, DATA_ITEMS_BY_ID, QUESTIONS_BY_ID, ItemFamily, Use
 
 if TYPE_CHECKING:
     from termlens.analysis import Analysis
 
-_I = re.IGNORECASE
-_USE_CUES: tuple[tuple[Use, re.Pattern[str]], ...] = (
-    (Use.SALE_OR_LICENSING, re.compile(r"\b(?:sell|sells|sold|selling|sale|licen[cs]e|monetiz\w+|rent)\b", _I)),
-    (Use.MARKETING, re.compile(r"\b(?:ads?|advert\w*|marketing|market|promot\w+|commercials?|target\w*)\b", _I)),
-    (Use.AI_TRAINING, re.compile(
+_USE_CUES: tuple[tuple[Use, Pattern], ...] = (
+    (Use.SALE_OR_LICENSING, rx(r"\b(?:sell|sells|sold|selling|sale|licen[cs]e|monetiz\w+|rent)\b")),
+    (Use.MARKETING, rx(r"\b(?:ads?|advert\w*|marketing|market|promot\w+|commercials?|target\w*)\b")),
+    (Use.AI_TRAINING, rx(
         r"\b(?:train\w*|learn\w*|AI|A\.I\.|machine learning|models?|LLMs?|improve (?:its|their) (?:AI|models?)|"
-        r"feed\w*|artificial intelligence|gpt\w*)\b", _I)),
+        r"feed\w*|artificial intelligence|gpt\w*)\b")),
 )
-_THIRD_PARTY = re.compile(r"\b(?:third[- ]part\w+|others|other companies|partners?|someone else|"
-                          r"outside|AI (?:companies|developers|labs)|anyone else)\b", _I)
-_GENERAL: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("control.ai_training", re.compile(r"\b(?:opt[- ]?out|opt[- ]?in|turn (?:it )?off|stop|setting|control|"
-                                       r"prevent|disable)\b", _I)),
-    ("ownership.usage", re.compile(r"\b(?:own|owns|ownership)\b", _I)),
-    ("license.content.broad", re.compile(r"\b(?:licen[cs]e|rights? to my)\b", _I)),
+_THIRD_PARTY = rx(r"\b(?:third[- ]part\w+|others|other companies|partners?|someone else|"
+                  r"outside|AI (?:companies|developers|labs)|anyone else)\b")
+_GENERAL: tuple[tuple[str, Pattern], ...] = (
+    ("control.ai_training", rx(r"\b(?:opt[- ]?out|opt[- ]?in|turn (?:it )?off|stop|setting|control|"
+                               r"prevent|disable)\b")),
+    ("ownership.usage", rx(r"\b(?:own|owns|ownership)\b")),
+    ("license.content.broad", rx(r"\b(?:licen[cs]e|rights? to my)\b")),
 )
 _WORD_OF = {item.id: [s for s in item.synonyms] for item in DATA_ITEMS}
 
@@ -72,13 +72,13 @@ def understand_question(text: str) -> Understood:
     """Map a natural-language question to an item and use, and to the closest document question."""
     item, matched = _find_item(text)
     use: Use | None = None
-    for candidate, rx in _USE_CUES:
-        if rx.search(text):
+    for candidate, cue in _USE_CUES:
+        if cue.search(text):
             use = candidate
             break
     if use is Use.AI_TRAINING and _THIRD_PARTY.search(text):
         use = Use.AI_TRAINING_THIRD_PARTY
-    general = next((qid for qid, rx in _GENERAL if rx.search(text)), None)
+    general = next((qid for qid, cue in _GENERAL if cue.search(text)), None)
     if item is None and use is None and general is None:
         return Understood(text, None, None, "train.content.own", None, recognised=False)
     if item is None or general in ("control.ai_training", "ownership.usage"):

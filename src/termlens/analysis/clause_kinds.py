@@ -7,14 +7,7 @@ General knowledge of drafting, like ``lexicon`` (which re-exports these names); 
 
 from __future__ import annotations
 
-import re
-
-_I = re.IGNORECASE
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
+from termlens.analysis.fast_patterns import rx as _rx
 
 # Sharing limited to running the service: processors "on our behalf", providers "who help us provide the
 # Services", recipients bound to use it "only for the purposes described".
@@ -305,15 +298,14 @@ LICENSED_NOT_SOLD = _rx(r"\blicen[cs]ed,? (?:to you,? )?(?:and )?not sold\b|"
 # account linked through OAuth or received through another company's API, or an example of one feature's data
 # ("For example, the information you provide to Acme Health is not used to train"). It says nothing of the rest,
 # and by contrast hints that the rest may be used.
-SCOPED_SOURCE = re.compile(
+SCOPED_SOURCE = _rx(
     r"\b(?:if|when|where|once) you (?:choose to |opt to |decide to |elect to )?(?:connect|link|integrate|sync)\w* "
     r"(?:\w+ ){0,4}?(?:third[- ]party|external|other|connected) (?:\w+ ){0,2}?(?:services?|apps?|applications?|"
     r"accounts?|platforms?|tools?|integrations?)\b|"
     r"\bfor users who (?:\w+ ){0,2}?(?:connect|link|integrate)\w*\b|\bvia (?:\w+ ){0,2}?OAuth\b|"
     r"\b(?:information|data|content) (?:received|obtained) (?:from|through|via) (?:\w+ ){0,2}?APIs?\b|"
     r"^\W*(?:for example|for instance),? (?:the )?(?:information|data|content) (?:that )?you (?:provide|submit|share|"
-    r"upload|give)\w* (?:to|in|with|through|via) (?!us\b|our\b|the\b)(?-i:[A-Z])",
-    re.IGNORECASE)
+    r"upload|give)\w* (?:to|in|with|through|via) (?!us\b|our\b|the\b)(?-i:[A-Z])")
 # A pointer to another text about a subject, not a statement about the user's data: "If you would like to learn
 # more about our model mechanism or training methods, please refer to …", "We have published the '… Training
 # Methods Explanation' to clarify …".

@@ -5,14 +5,7 @@ Split out of ``lexicon`` (which re-exports every name) so that each vocabulary m
 
 from __future__ import annotations
 
-import re
-
-_I = re.IGNORECASE
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
+from termlens.analysis.fast_patterns import rx as _rx
 
 OPT_IN = _rx(
     r"\b(?:opt(?:s|ed)?[- ]?in(?:to)?|"

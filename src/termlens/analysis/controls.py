@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe, pick_condition, silent_answer
 from termlens.analysis.statements import admin_switch_only, has, read_sentence
@@ -57,10 +56,10 @@ def control_ai_training(reading: Reading) -> Answer:
 # A sentence whose point is the user's choice: "You can choose whether …", "If you opt out, …", "Unless you consent".
 _SWITCH = (r"(?:choose (?:whether|not to|to (?:opt|share|allow|let))|opt|turn (?:off|on)|disable|object|withdraw|"
            r"decline)")
-_CONTROL_LEAD = re.compile(
+_CONTROL_LEAD = rx(
     r"^\W*(?!even\b)(?:\w+\W+){0,3}?(?<!even )(?:you (?:can|may|have the (?:option|right|choice)) (?:to )?"
     r"(?:\w+\W+){0,2}?" + _SWITCH + r"|(?:if|once|when|unless|until) you (?:\w+ ){0,2}?(?:" + _SWITCH[3:-1]
-    + r"|consent|give (?:us )?(?:your )?consent)|to opt (?:out|in))\b", re.IGNORECASE)
+    + r"|consent|give (?:us )?(?:your )?consent)|to opt (?:out|in))\b")
 
 
 def _control_sentence_after(reading: Reading, r: SentenceReading) -> SentenceReading | None:
@@ -142,12 +141,11 @@ def _consent_to_development(reading: Reading) -> Answer | None:
 # "You are able to tag your projects with 'NoAI' if you would like Your Content to be prohibited from use with AI",
 # "you can choose to exclude your content from use by AI": the user keeps content away from AI, without the word
 # "train".
-_KEEP_FROM_AI = re.compile(
+_KEEP_FROM_AI = rx(
     r"\b(?:you|users|members|writers|creators|artists|customers) (?:are able to|can|may|have the (?:option|choice) to) "
     r"[^.;]{0,120}?(?:if you (?:would like|want|wish) "
     r"(?:\w+ ){0,4}?to be |to )?(?:prohibit\w*|exclud\w*|block\w*|opt\w* out|keep \w+ \w+ (?:out|away))\b"
-    r"[^.;]{0,80}?\b(?:with|for|from|by|of) (?:\w+ ){0,2}?(?:AI|artificial intelligence|machine learning)\b",
-    re.IGNORECASE)
+    r"[^.;]{0,80}?\b(?:with|for|from|by|of) (?:\w+ ){0,2}?(?:AI|artificial intelligence|machine learning)\b")
 
 
 def _choice_to_keep_from_ai(reading: Reading) -> Answer | None:

@@ -8,15 +8,9 @@ post", "you assign to Acme all right, title and interest"; those forms are writt
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-_I = re.IGNORECASE
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
+from termlens.analysis.fast_patterns import rx as _rx
 
 # "These Terms don't give us any rights to Your Stuff except for the limited rights that enable us to …": the rights
 # the vendor takes, denied or limited (a licence by another name; shared by LICENSE and VENDOR_TAKES)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import Pattern, rx
 from termlens.analysis.marketing import marketing_of
 from termlens.analysis.reading import NON_PUBLIC_THIRD_PARTY, Reading, SentenceReading, paragraph
 from termlens.analysis.resolve import Proposal, combine
@@ -64,14 +65,13 @@ DRAFTING_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=64)
-def item_pattern(item_id: str) -> re.Pattern[str] | None:
+def item_pattern(item_id: str) -> Pattern | None:
     """A pattern for the words that name an item directly (None when all its words are too common)."""
     synonyms = DATA_ITEMS_BY_ID[item_id].synonyms + DRAFTING_SYNONYMS.get(item_id, ())
     words = [s for s in synonyms if s not in _TOO_COMMON and " i " not in f" {s} "]
     if not words:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
+    return rx(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
 
 
 def _direct(mentions: list[SentenceReading], use: Use) -> list[SentenceReading]:
@@ -116,12 +116,11 @@ def _sale(question: str, reading: Reading, category: Category,
 
 
 # "We don't sell any of your information", "we will never sell your Content": the content is covered.
-_CONTENT_NOT_SOLD = re.compile(r"\b(?:any|all) (?:of )?(?:your |the )?(?:information|data|content)\b|"
-                               r"\b(?:your|user|customer) (?:content|data)\b|\b(?:aucune|aucun) de vos\b",
-                               re.IGNORECASE)
-_WE_MAY = re.compile(r"\b(?:we|[A-Z][\w.]*) (?:may|can|will|might) (?:\w+ )?licen[cs]e\b")
-_PERSONAL_DATA = re.compile(r"\bpersonal (?:data|information)\b|\bdonn[ée]es (?:à caractère )?personnelles\b|"
-                            r"\buser information\b", re.IGNORECASE)
+_CONTENT_NOT_SOLD = rx(r"\b(?:any|all) (?:of )?(?:your |the )?(?:information|data|content)\b|"
+                       r"\b(?:your|user|customer) (?:content|data)\b|\b(?:aucune|aucun) de vos\b")
+_WE_MAY = rx(r"\b(?:we|[A-Z][\w.]*) (?:may|can|will|might) (?:\w+ )?licen[cs]e\b", 0)
+_PERSONAL_DATA = rx(r"\bpersonal (?:data|information)\b|\bdonn[ée]es (?:à caractère )?personnelles\b|"
+                    r"\buser information\b")
 
 
 def _content_licensed_out(r: SentenceReading) -> list[Proposal]:
@@ -146,20 +145,19 @@ def _content_licensed_out(r: SentenceReading) -> list[Proposal]:
 
 
 # "you grant (i) to us and our affiliates, agents, service providers, partners and other connected third parties"
-_GRANTEES_BEYOND_VENDOR = re.compile(
+_GRANTEES_BEYOND_VENDOR = rx(
     r"\bgrant\w* (?:\(\w+\) )?(?:to )?(?:us|[A-Z][\w.]*)(?:,| and)(?:,? [\w-]+){0,12}? (?:partners|third[- ]parties|"
-    r"(?:our |other )?users|sub-?licensees|licensees)\b")
+    r"(?:our |other )?users|sub-?licensees|licensees)\b", 0)
 
 
-_PRIVATE_WORDS = re.compile(r"\b(?:messages?|chats?|conversations?|communications?|correspondence|your e-?mails?|"
-                            r"e-?mails? (?:that )?you (?:send|write|receive)|including e-?mails?)\b",
-                            re.IGNORECASE)
+_PRIVATE_WORDS = rx(r"\b(?:messages?|chats?|conversations?|communications?|correspondence|your e-?mails?|"
+                    r"e-?mails? (?:that )?you (?:send|write|receive)|including e-?mails?)\b")
 
 
-def _names_item(rx: re.Pattern[str], text: str) -> bool:
+def _names_item(pattern: Pattern, text: str) -> bool:
     """Whether the item's word names the data, not a product ("Acme Chat" is a name: a capitalised word after
     another capitalised word, mid-sentence)."""
-    for found in rx.finditer(text):
+    for found in pattern.finditer(text):
         before = text[:found.start()].rstrip()
         previous = before.split()[-1:] if before else []
         product = (found.group(0)[:1].isupper() and bool(previous) and previous[0][:1].isupper()
@@ -172,9 +170,9 @@ def _names_item(rx: re.Pattern[str], text: str) -> bool:
 # Items that are public by nature ("posts and public content"): photos listed among "your documents, photos or other
 # personal files" are private files, not posts.
 PUBLIC_ITEMS = frozenset({"posts"})
-_PRIVATE_CONTEXT = re.compile(r"\b(?:personal|private) (?:files|documents|communications)\b", re.IGNORECASE)
-_OTHER_ORGANISATIONS = re.compile(r"\b(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)|partners?|"
-                                  r"syndicat\w+)\b", re.IGNORECASE)
+_PRIVATE_CONTEXT = rx(r"\b(?:personal|private) (?:files|documents|communications)\b")
+_OTHER_ORGANISATIONS = rx(r"\b(?:other companies|organi[sz]ations|third[- ]part(?:y|ies)|partners?|"
+                          r"syndicat\w+)\b")
 
 
 class ItemResolver:

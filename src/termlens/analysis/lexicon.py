@@ -7,18 +7,10 @@ still scans in linear time.
 
 from __future__ import annotations
 
-import re
-
 from termlens.analysis import ai_words as _ai
 from termlens.analysis import condition_words as _conditions
 from termlens.analysis import grant_words as _grants
-
-_I = re.IGNORECASE
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
+from termlens.analysis.fast_patterns import rx as _rx
 
 # --- AI / machine learning (in ai_words; callers read them here as lx.TRAIN_WORDS, …) ------------
 
@@ -67,11 +59,10 @@ NEGATED_USE = _rx(
 )
 # "Acme agrees, whether or not Your Content is NoAI Content, not to use … or to license …": the vendor's own promise,
 # which the "not to use" of user restrictions ("You agree not to use the Services to …") must not hide.
-VENDOR_PROMISES_NOT_TO = re.compile(
+VENDOR_PROMISES_NOT_TO = _rx(
     r"\b(?!(?:You|Users?|Customers?|Members?|Subscribers?|Licensees?|Clients?)\b)(?:[Ww]e|[A-Z][\w.&-]*) "
     r"(?:hereby )?(?:agrees?|commits?|undertakes?|promises?)\b[^.;]{0,80}?"
-    r"\bnot to (?:use|licen[cs]e|sell|share|disclose|provide|train)\b"
-)
+    r"\bnot to (?:use|licen[cs]e|sell|share|disclose|provide|train)\b", 0)
 # "To improve the Services (excluding model training)": a purpose that leaves training out is not about training.
 TRAINING_CARVED_OUT = _rx(
     r"\b(?:excluding|except for|other than|not including) (?:\w+ ){0,2}?(?:model |AI )?training\b"

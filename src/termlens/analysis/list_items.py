@@ -5,14 +5,13 @@ Split out of ``reading`` so that each module stays readable.
 
 from __future__ import annotations
 
-import re
-
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.statements import has
 from termlens.domain.model import DocumentStructure, Sentence
 from termlens.domain.vocabulary import Condition
 
-LIST_ITEM = re.compile(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)\s")
+LIST_ITEM = rx(r"[ \t]*(?:[*\-•+]|\(?[ivx]+\)\.?|\(?[a-z0-9]\)\.?|[a-z]\.|\d+\.)\s", 0)
 
 
 def fragment(text: str) -> bool:
@@ -32,10 +31,9 @@ def line_indent(text: str, line_start: int) -> int:
 
 
 # "We use Uploads only for the following purposes:", "We process Private Content only:": the items list every use.
-_ONLY_LEAD = re.compile(r"\bonly\b(?: (?:for|in) the following (?:\w+ )?(?:purposes|ways|reasons)| as follows)?:\s*$",
-                        re.IGNORECASE)
+_ONLY_LEAD = rx(r"\bonly\b(?: (?:for|in) the following (?:\w+ )?(?:purposes|ways|reasons)| as follows)?:\s*$")
 # "We do not use Uploads or Renders for any other purpose.": the uses just listed are all of them.
-NO_OTHER_PURPOSE = re.compile(r"\b(?:not|never)\b[^.;]{0,80}?\bfor any other purposes?\b", re.IGNORECASE)
+NO_OTHER_PURPOSE = rx(r"\b(?:not|never)\b[^.;]{0,80}?\bfor any other purposes?\b")
 
 
 def _develops(text: str) -> bool:
@@ -77,5 +75,4 @@ def row_conditions(piece: Sentence, row: Sentence, training: bool) -> frozenset[
 
 
 # A switch in so many words, not the settings and choices a purpose table mentions in passing
-_ROW_SWITCH = re.compile(r"\b(?:switch|turn)(?:es|ed|ing)? (?:it |this |that )?off\b|\bopt(?:s|ed)?[- ]out\b",
-                         re.IGNORECASE)
+_ROW_SWITCH = rx(r"\b(?:switch|turn)(?:es|ed|ing)? (?:it |this |that )?off\b|\bopt(?:s|ed)?[- ]out\b")

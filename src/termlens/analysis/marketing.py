@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine, describe
 from termlens.analysis.statements import has
@@ -32,7 +32,7 @@ def _content_beyond_publicity(reading: Reading, r: SentenceReading) -> bool:
 # Content tied to the user: "your photos", "User Content", "the posts you share", "le contenu que vous créez".
 # Marketing clauses are full of other content ("marketing messages", "recommending content", "post suggestions")
 # that is shown to the user, not taken from them.
-USER_CONTENT = re.compile(
+USER_CONTENT = rx(
     # ("your name, likeness and content": the content named last in a list of what is the user's)
     r"\b(?:your|users?['’]?|customers?['’]?|members?['’]?|creators?['’]?|their) (?:own )?"
     r"(?:(?:[\w-]+ ){0,2}?|(?:[\w-]+, ){1,3}(?:[\w-]+ )?(?:and|or) )"
@@ -48,8 +48,7 @@ USER_CONTENT = re.compile(
     r"(?:you|users|members|creators|they) (?:\w+ ){0,2}?(?:create|post|share|upload|submit|provide|add|write|send|"
     r"publish|make)\w*\b|"
     r"\b(?:vos|votre|leurs?) (?:\w+ ){0,2}?(?:contenus?|publications?|photos?|vidéos?|messages?|commentaires?)\b|"
-    r"\b(?:contenus?|ce) que vous\b",
-    re.IGNORECASE)
+    r"\b(?:contenus?|ce) que vous\b")
 
 
 def _users_content(reading: Reading, r: SentenceReading) -> bool:
@@ -67,36 +66,34 @@ def _content_near_marketing(reading: Reading, r: SentenceReading) -> bool:
     return any(abs(a - b) <= 150 for a in ads for b in spots if b >= 0)
 
 
-_CONTENT_PRONOUN = re.compile(r"\b(?:use|feature|showcase|highlight|include|put|display|show|promote|reproduce)\w* "
-                              r"(?:it|them)\b", re.IGNORECASE)
+_CONTENT_PRONOUN = rx(r"\b(?:use|feature|showcase|highlight|include|put|display|show|promote|reproduce)\w* "
+                      r"(?:it|them)\b")
 
 
 # Ads chosen for the user from their information ("tailor advertising to your interests", "personalized ads").
-_TAILORED_ADS = re.compile(
+_TAILORED_ADS = rx(
     r"\b(?:personali[sz]\w*|tailor\w*|target\w*|customi[sz]\w*|relevant|interest-based)\b[^.;]{0,80}?"
     r"\b(?:ads|advertis\w+|sponsored content)\b|\b(?:ads|advertis\w+)\b[^.;]{0,40}?\b(?:personali[sz]\w*|tailor\w*|"
-    r"relevant to you|based on your (?:interests|activity))", re.IGNORECASE)
+    r"relevant to you|based on your (?:interests|activity))")
 # Ads for the vendor's own products shown elsewhere, from data shared with ad networks: not ads built from content.
-_ADS_FOR_OUR_PRODUCTS = re.compile(r"\bto (?:promote|advertise|market) our (?:own )?(?:products|services|offerings)|"
-                                   r"\bshar\w+ (?:of )?(?:your )?personal (?:data|information) for (?:targeted|"
-                                   r"cross-context)", re.IGNORECASE)
+_ADS_FOR_OUR_PRODUCTS = rx(r"\bto (?:promote|advertise|market) our (?:own )?(?:products|services|offerings)|"
+                           r"\bshar\w+ (?:of )?(?:your )?personal (?:data|information) for (?:targeted|"
+                           r"cross-context)")
 # "(but not User Content)", "excluding your content": content kept out of the purpose
-_CONTENT_CARVED_OUT = re.compile(r"\(?\b(?:but not|excluding|except(?: for)?|other than) (?:your |any |the )?"
-                                 r"(?:[A-Z]\w+ )?Content\b", re.IGNORECASE)
+_CONTENT_CARVED_OUT = rx(r"\(?\b(?:but not|excluding|except(?: for)?|other than) (?:your |any |the )?"
+                         r"(?:[A-Z]\w+ )?Content\b")
 # The vendor's own use of the information ("we use your personal data to tailor advertising"), not what
 # partners' cookies collect or what happens if you disable them.
-_WE_USE = re.compile(r"\bwe (?:\w+ ){0,2}?(?:use|process|analy[sz]e|rely on|combine|show|serve|customi[sz]e|"
-                     r"personali[sz]e|tailor|select|choose|decide)\b|\b(?:is|are|be) used (?:to|for)\b",
-                     re.IGNORECASE)
+_WE_USE = rx(r"\bwe (?:\w+ ){0,2}?(?:use|process|analy[sz]e|rely on|combine|show|serve|customi[sz]e|"
+             r"personali[sz]e|tailor|select|choose|decide)\b|\b(?:is|are|be) used (?:to|for)\b")
 # "We process this content in the role of a processor on behalf of our customers": content handled for customers.
-_AS_PROCESSOR = re.compile(r"\b(?:as|in the role of) (?:a |the )?(?:data )?processor\b|"
-                           r"\bon behalf of (?:our |the |such )?(?:customers?|organi[sz]ations|businesses)\b",
-                           re.IGNORECASE)
+_AS_PROCESSOR = rx(r"\b(?:as|in the role of) (?:a |the )?(?:data )?processor\b|"
+                   r"\bon behalf of (?:our |the |such )?(?:customers?|organi[sz]ations|businesses)\b")
 # "Information we receive from consumer marketing databases … to customize advertising": others' data, not yours.
-_FROM_ELSEWHERE = re.compile(r"\b(?:receive|obtain|get|buy|purchase)\w* (?:\w+ ){0,3}?from (?:\w+ ){0,2}?(?:databases?|"
-                             r"data brokers?|third[- ]part\w+|partners|data enrichment|other sources)", re.IGNORECASE)
-_COLLECTION = re.compile(r"\b(?:collect\w*|we receive|information (?:that )?you (?:provide|give|share)|"
-                         r"(?:data|information) you (?:provide|give|share))\b", re.IGNORECASE)
+_FROM_ELSEWHERE = rx(r"\b(?:receive|obtain|get|buy|purchase)\w* (?:\w+ ){0,3}?from (?:\w+ ){0,2}?(?:databases?|"
+                     r"data brokers?|third[- ]part\w+|partners|data enrichment|other sources)")
+_COLLECTION = rx(r"\b(?:collect\w*|we receive|information (?:that )?you (?:provide|give|share)|"
+                 r"(?:data|information) you (?:provide|give|share))\b")
 
 
 class _DocumentScans:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
 from termlens.analysis.controls import control_ai_training
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.marketing import marketing_content
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe, silent_answer
@@ -55,18 +55,18 @@ def train_usage_own(reading: Reading) -> Answer:
 
 
 # "When you use generative AI features, the inputs and outputs are your User Data."
-_AI_IO_ARE_CONTENT = re.compile(
+_AI_IO_ARE_CONTENT = rx(
     r"\b(?:inputs?|prompts?)\b[^.;:]{0,40}?\boutputs?\b[^.;:]{0,20}?\b(?:are|is|constitute|will be)\b"
     r"(?: (?:also|considered|treated as|deemed))? (?:part of )?(?:your|the user['’]s|customer['’]s?) "
-    r"(?:[\w-]+ )?(?:content|data)\b", re.IGNORECASE)
+    r"(?:[\w-]+ )?(?:content|data)\b")
 
 
 # "… whatever information you send through our services, such as Snaps and Chats, conversations with My AI, …":
 # chats with the AI listed among the information the user provides.
-_AI_CHATS_PROVIDED = re.compile(
+_AI_CHATS_PROVIDED = rx(
     r"\b(?:information|content|data) (?:that )?you (?:send|provide|share|submit|create|upload)\b[^.;]{0,200}?"
     r"\b(?:such as|including|like|for example)\b[^.;]{0,200}?\b(?:conversations?|chats?|interactions?) with "
-    r"(?:our |the )?(?:(?-i:[A-Z])\w* )?(?:AI|(?:AI )?(?:assistant|chatbot)s?)\b", re.IGNORECASE)
+    r"(?:our |the )?(?:(?-i:[A-Z])\w* )?(?:AI|(?:AI )?(?:assistant|chatbot)s?)\b")
 
 
 def _ai_io_declared_content(reading: Reading) -> Evidence | None:
@@ -88,9 +88,9 @@ def _ai_io_declared_content(reading: Reading) -> Evidence | None:
 
 # An AI feature of the vendor's own product: "generative AI features", "our AI assistant", "the agent".
 # (AI models alone are what training clauses speak of; a feature is what users type into)
-_AI_FEATURE = re.compile(r"\b(?:AI|artificial intelligence|generative|intelligent|smart)[- ](?:\w+[- ])?(?:features?|"
-                         r"tools?|assistants?|agents?|chatbots?|capabilities)\b|\bchatbots?\b|"
-                         r"\b(?:virtual|digital|voice) assistants?\b", re.IGNORECASE)
+_AI_FEATURE = rx(r"\b(?:AI|artificial intelligence|generative|intelligent|smart)[- ](?:\w+[- ])?(?:features?|"
+                 r"tools?|assistants?|agents?|chatbots?|capabilities)\b|\bchatbots?\b|"
+                 r"\b(?:virtual|digital|voice) assistants?\b")
 
 
 def train_ai_io(reading: Reading) -> Answer:
@@ -150,17 +150,16 @@ def ownership_usage(reading: Reading) -> Answer:
 
 
 # The user as grantor: "you grant", "Customer hereby grants", "each Member grants"
-_USER_GRANTS = re.compile(r"\b(?:you|(?:[Ee]ach |[Tt]he )?(?:Customer|Member|Subscriber|User|Creator|Contributor)s?)"
-                          r"(?: (?:hereby|\w+ly))* (?:grants?|licen[cs]es?|gives?)\b")
-_LICENCE_SCOPE = re.compile(r"\b(?:this licen[cs]e (?:also )?(?:includes|covers|extends to|allows|permits)|"
-                            r"(?:within|in) the scope of (?:this|the|that) licen[cs]e)\b", re.IGNORECASE)
+_USER_GRANTS = rx(r"\b(?:you|(?:[Ee]ach |[Tt]he )?(?:Customer|Member|Subscriber|User|Creator|Contributor)s?)"
+                  r"(?: (?:hereby|\w+ly))* (?:grants?|licen[cs]es?|gives?)\b", 0)
+_LICENCE_SCOPE = rx(r"\b(?:this licen[cs]e (?:also )?(?:includes|covers|extends to|allows|permits)|"
+                    r"(?:within|in) the scope of (?:this|the|that) licen[cs]e)\b")
 
 
-_PERMISSION_DESCRIBED = re.compile(r"\b(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission\b",
-                                   re.IGNORECASE)
-_GRANTED_ELSEWHERE = re.compile(r"\bas (?:provided|set out|set forth|described|stated|explained) in (?:our|the) "
-                                r"(?:[A-Z]\w+ )?(?:Terms|User Agreement|Conditions)\b")
-_GRANT_WORDS = re.compile(r"\b(?:grant\w*|licen[cs]e)\b", re.IGNORECASE)
+_PERMISSION_DESCRIBED = rx(r"\b(?:cannot|can['’]t|may not) revoke (?:the |your |this )?permission\b")
+_GRANTED_ELSEWHERE = rx(r"\bas (?:provided|set out|set forth|described|stated|explained) in (?:our|the) "
+                        r"(?:[A-Z]\w+ )?(?:Terms|User Agreement|Conditions)\b", 0)
+_GRANT_WORDS = rx(r"\b(?:grant\w*|licen[cs]e)\b")
 
 
 def licence_content_broad(reading: Reading) -> Answer:
@@ -249,9 +248,9 @@ def licence_content_broad(reading: Reading) -> Answer:
 
 # A contract names itself ("these Terms", "this Agreement"); a privacy policy's "we use your data to …" is a notice,
 # while the same words in terms the user accepts are a right granted.
-_SELF_AS_CONTRACT = re.compile(r"\b(?:these|this|the) (?:(?:[A-Z]\w+ )?Terms|Agreement)\b|\b[Yy]ou (?:hereby )?agree\b")
-_SELF_AS_NOTICE = re.compile(r"\b(?:this|our) (?:[A-Z]\w+ )?(?:Privacy (?:Policy|Notice|Statement)|privacy "
-                             r"(?:policy|notice|statement))\b")
+_SELF_AS_CONTRACT = rx(r"\b(?:these|this|the) (?:(?:[A-Z]\w+ )?Terms|Agreement)\b|\b[Yy]ou (?:hereby )?agree\b", 0)
+_SELF_AS_NOTICE = rx(r"\b(?:this|our) (?:[A-Z]\w+ )?(?:Privacy (?:Policy|Notice|Statement)|privacy "
+                     r"(?:policy|notice|statement))\b", 0)
 
 
 def _use_rights_beyond_the_service(reading: Reading) -> list[SentenceReading]:
@@ -270,11 +269,9 @@ def _use_rights_beyond_the_service(reading: Reading) -> list[SentenceReading]:
 
 # The vendor as the one who uses ("We may use Materials …", "Acme uses Interactions …"), not the user ("You may apply
 # the Inputs and Outputs to … training other models")
-_VENDOR_USES = re.compile(r"\b(?:we|(?!You\b|Your\b)(?-i:[A-Z])[\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|process)\b",
-                          re.IGNORECASE)
+_VENDOR_USES = rx(r"\b(?:we|(?!You\b|Your\b)(?-i:[A-Z])[\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|process)\b")
 # "The Privacy Policy explains how we use your interactions to improve AI": where the use is described, not a right
-_POINTER = re.compile(r"\b(?:explains?|describes?|sets? out|tells? you(?: more)?(?: about)?) how (?:we|[A-Z]\w+) ",
-                      re.IGNORECASE)
+_POINTER = rx(r"\b(?:explains?|describes?|sets? out|tells? you(?: more)?(?: about)?) how (?:we|[A-Z]\w+) ")
 
 
 def _licenses_other_things(r: SentenceReading) -> bool:

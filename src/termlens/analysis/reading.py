@@ -7,12 +7,12 @@ question, its cues plus the data categories it names directly or through defined
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.list_items import (
     LIST_ITEM,
     NO_OTHER_PURPOSE,
@@ -34,7 +34,7 @@ from termlens.analysis.terms import (
 from termlens.domain.model import Answer, DocumentStructure, Evidence, Sentence
 from termlens.domain.vocabulary import Condition
 
-_GRANT_OPENS_LIST = re.compile(r"\bgrant(?:s)? (?:to )?\S+ (?:a|an|the)?\s*:\s*$", re.IGNORECASE)
+_GRANT_OPENS_LIST = rx(r"\bgrant(?:s)? (?:to )?\S+ (?:a|an|the)?\s*:\s*$")
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def paragraph(text: str, start: int, end: int) -> str:
 
 
 # Table cells and <br>-joined list items arrive as one long "sentence"; each cell is read on its own.
-_CELL_BREAK = re.compile(r"(?:\s*<br\s*/?>\s*)+|\s+\|\s+|\s*\|\s*\n\|?\s*")
+_CELL_BREAK = rx(r"(?:\s*<br\s*/?>\s*)+|\s+\|\s+|\s*\|\s*\n\|?\s*", 0)
 
 
 def _pieces(sentence: Sentence) -> list[Sentence]:
@@ -287,7 +287,7 @@ def read_document(structure: DocumentStructure) -> Reading:
 
 
 # A short answer in a FAQ: "No.", "Nope.", "Yes, by default.", "Not unless you say so."
-_SHORT_ANSWER = re.compile(r"^\W*(?:(yes)|no|nope|never|not unless|absolutely not|not at all)\b", re.IGNORECASE)
+_SHORT_ANSWER = rx(r"^\W*(?:(yes)|no|nope|never|not unless|absolutely not|not at all)\b")
 
 
 def _risk_clause(text: str) -> bool:
@@ -317,14 +317,14 @@ def _faq_answer(structure: DocumentStructure, sentence: Sentence) -> Cues | None
 
 # "We will never:", "Provider shall not:": a list of what the vendor promises not to do, each item read with it.
 # "we use the information we collect for Acme for the purposes described …, including:"
-_WE_USE_INFORMATION = re.compile(r"\bwe (?:\w+ ){0,2}?use (?:the |your |this |such )?(?:[\w-]+ ){0,2}?(?:information|"
-                                 r"data)\b[^:]{0,200}(?:including|such as|to|for)\W*:\W*$", re.IGNORECASE)
-_VENDOR_WILL_NOT = re.compile(r"^\W*(?:we|(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2}) (?:will|shall|do|does|"
-                              r"agrees?|undertakes?|promises?)(?: to)? (?:not|never)\b[^:]{0,60}:\W*$", re.IGNORECASE)
+_WE_USE_INFORMATION = rx(r"\bwe (?:\w+ ){0,2}?use (?:the |your |this |such )?(?:[\w-]+ ){0,2}?(?:information|"
+                         r"data)\b[^:]{0,200}(?:including|such as|to|for)\W*:\W*$")
+_VENDOR_WILL_NOT = rx(r"^\W*(?:we|(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,2}) (?:will|shall|do|does|"
+                      r"agrees?|undertakes?|promises?)(?: to)? (?:not|never)\b[^:]{0,60}:\W*$")
 
 
 # "We do not use your Content for these purposes": the purpose is the one the sentence before names.
-_ANAPHORIC_PURPOSE = re.compile(r"\bfor (?:these|those|such|this|that) (?:purposes?|uses?)\b", re.IGNORECASE)
+_ANAPHORIC_PURPOSE = rx(r"\bfor (?:these|those|such|this|that) (?:purposes?|uses?)\b")
 
 
 def _read_with_antecedent(structure: DocumentStructure, sentence: Sentence) -> Cues:

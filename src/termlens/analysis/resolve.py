@@ -10,12 +10,12 @@ exclusion scoped to a plan or region turns a permission into a conditional one, 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.statements import has
 from termlens.analysis.terms import Category
@@ -59,7 +59,7 @@ def pick_condition(conditions: frozenset[Condition]) -> Condition:
     return Condition.NONE
 
 
-NAMED_KINDS = re.compile(
+NAMED_KINDS = rx(
     r"\b(?:audio|videos?|chats?|screen[- ]shar\w*|attachments?|files|messages|recordings|transcripts|images|photos|"
     r"e-?mails?|voice ?mails?|documents|"
     r"voice|whiteboards?|polls?|"
@@ -67,19 +67,18 @@ NAMED_KINDS = re.compile(
     r"private (?:[\w-]+ )?(?:repositor(?:y|ies)|content|posts|projects|videos|photos|files|boards|notebooks|"
     r"datasets|spaces|communities)|"
     # "does not … personal data that qualifies as sensitive data": one class of data, not all of it
-    r"sensitive (?:personal )?(?:data|information)|special categor(?:y|ies))\b", re.IGNORECASE)
+    r"sensitive (?:personal )?(?:data|information)|special categor(?:y|ies))\b")
 # "any of your content", or a list closed by a catch-all ("audio, video, chat … or other communications-like
 # Customer Content"), or "we will never sell your data": the exclusion reaches the whole category, not just the kinds
 # it names.
-_UNIVERSAL = re.compile(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?:content|data|information|inputs?)\b|"
-                        # "the content you create on Acme (your Conversations, your photos, …)": all of it, listed
-                        r"\b(?:the|any) content (?:that )?you (?:create|post|upload|share|submit|provide)\b|"
-                        r"\b(?:never|not) (?:\w+ ){0,3}?your (?:personal )?(?:data|information)\b|"
-                        r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b|"
-                        # "The text, images and voice memos you save in Acme ("Your Content")": the kinds listed
-                        # are what the defined term means, all of the content
-                        r"\(\s*(?:the\s+)?[\"“](?:[\w-]+ ){0,2}?(?:content|data|materials?)[\"”]\s*\)",
-                        re.IGNORECASE)
+_UNIVERSAL = rx(r"\b(?:any|all) (?:of )?(?:your |the |such )?(?:\w+ )?(?:content|data|information|inputs?)\b|"
+                # "the content you create on Acme (your Conversations, your photos, …)": all of it, listed
+                r"\b(?:the|any) content (?:that )?you (?:create|post|upload|share|submit|provide)\b|"
+                r"\b(?:never|not) (?:\w+ ){0,3}?your (?:personal )?(?:data|information)\b|"
+                r"\b(?:or|and) (?:any )?other (?:[\w-]+ ){0,3}?(?:content|data|information|materials?)\b|"
+                # "The text, images and voice memos you save in Acme ("Your Content")": the kinds listed
+                # are what the defined term means, all of the content
+                r"\(\s*(?:the\s+)?[\"“](?:[\w-]+ ){0,2}?(?:content|data|materials?)[\"”]\s*\)")
 
 
 def _named_kinds(p: Proposal) -> frozenset[str]:
@@ -95,9 +94,8 @@ def _partial(p: Proposal) -> bool:
 
 # "… does not use Your Content to train … for these accounts", "from those Workspaces": an exclusion that points back
 # to some of the users (or some countries) holds for them only.
-_SUBSET = re.compile(r"\b(?:these|those|such) (?:[\w-]+ )?(?:(accounts|workspaces|users|customers|members|"
-                     r"subscribers|organi[sz]ations|teams|plans|tiers|projects)|(countries|regions|jurisdictions))\b",
-                     re.IGNORECASE)
+_SUBSET = rx(r"\b(?:these|those|such) (?:[\w-]+ )?(?:(accounts|workspaces|users|customers|members|"
+             r"subscribers|organi[sz]ations|teams|plans|tiers|projects)|(countries|regions|jurisdictions))\b")
 
 
 def _subset_scoped(p: Proposal) -> Proposal:
@@ -136,38 +134,34 @@ def describe(reading: Reading, proposals: Sequence[Proposal], what: str) -> str:
 
 
 # "by training, testing and improving our models": the verb itself, not "improve our technology, such as models".
-_TRAIN_VERB = re.compile(r"\b(?:train(?:s|ed|ing)?|fine[- ]?tun\w*|entra[iî]n\w*)\b", re.IGNORECASE)
+_TRAIN_VERB = rx(r"\b(?:train(?:s|ed|ing)?|fine[- ]?tun\w*|entra[iî]n\w*)\b")
 
 
 # "Personal Data may be shared with affiliates to … train …": what recipients get, not the vendor's own use.
-SHARED_WITH = re.compile(
+SHARED_WITH = rx(
     r"\b(?:shar(?:e|ed|es|ing)|disclos\w+|transferr?\w*|provid\w+|ma(?:k|d)e \w+ available)\b (?:\w+ ){0,3}?"
-    r"(?:with|to) (?:\w+ ){0,3}?(?:affiliates|third[- ]part\w+|partners|vendors|service providers|advertisers)\b",
-    re.IGNORECASE)
+    r"(?:with|to) (?:\w+ ){0,3}?(?:affiliates|third[- ]part\w+|partners|vendors|service providers|advertisers)\b")
 
 
 # "… for the purposes of operating, developing and providing the Platform": the clause that says what for, ahead
 # of a licence term listed on its own ("royalty-free,").
-_STATES_PURPOSE = re.compile(r"\b(?:for the (?:\w+ )?purposes? of|purposes? (?:of|such as|including)|in order to|"
-                             r"so (?:that )?we can|to (?:provide|operate|develop|improve|train|personali[sz]e))\b",
-                             re.IGNORECASE)
-_LEGAL_BASIS_LINE = re.compile(r"\b(?:it )?satisfies a legitimate interest\b|\blegal bas[ie]s\b|\blegitimate interests?"
-                               r" (?:we rely on|relied on)\b|"
-                               # "for the business purposes described in the [What we do …] section": a pointer
-                               r"\bpurposes (?:described|set out|listed|explained) (?:in|above|below)\b",
-                               re.IGNORECASE)
-_OWN_PURPOSES_BARRED = re.compile(r"\b(?:cannot|may not|can['’]t|not) (?:be )?used? (?:\w+ ){0,3}?for (?:\w+ ){0,3}?"
-                                  r"own purposes\b", re.IGNORECASE)
+_STATES_PURPOSE = rx(r"\b(?:for the (?:\w+ )?purposes? of|purposes? (?:of|such as|including)|in order to|"
+                     r"so (?:that )?we can|to (?:provide|operate|develop|improve|train|personali[sz]e))\b")
+_LEGAL_BASIS_LINE = rx(r"\b(?:it )?satisfies a legitimate interest\b|\blegal bas[ie]s\b|\blegitimate interests?"
+                       r" (?:we rely on|relied on)\b|"
+                       # "for the business purposes described in the [What we do …] section": a pointer
+                       r"\bpurposes (?:described|set out|listed|explained) (?:in|above|below)\b")
+_OWN_PURPOSES_BARRED = rx(r"\b(?:cannot|may not|can['’]t|not) (?:be )?used? (?:\w+ ){0,3}?for (?:\w+ ){0,3}?"
+                          r"own purposes\b")
 
 
 # "Acme also allows other third parties to access public content through our APIs": what others may do.
-_OTHERS_ACCESS = re.compile(r"\b(?:allows?|permits?|lets?|enables?) (?:\w+ ){0,3}?(?:third[- ]part\w+|partners|"
-                            r"developers|others|researchers) to access\b", re.IGNORECASE)
+_OTHERS_ACCESS = rx(r"\b(?:allows?|permits?|lets?|enables?) (?:\w+ ){0,3}?(?:third[- ]part\w+|partners|"
+                    r"developers|others|researchers) to access\b")
 
 
-_NEW_DEVELOPMENT = re.compile(r"\b(?:research(?:ing)?(?: and development)?|R&D|develop\w* (?:\w+ )?new|new (?:\w+ )?"
-                              r"(?:features|services|products|methods|technolog\w+) to build|build\w* new)\b",
-                              re.IGNORECASE)
+_NEW_DEVELOPMENT = rx(r"\b(?:research(?:ing)?(?: and development)?|R&D|develop\w* (?:\w+ )?new|new (?:\w+ )?"
+                      r"(?:features|services|products|methods|technolog\w+) to build|build\w* new)\b")
 
 
 def _lead_in(text: str) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import Pattern, rx
 from termlens.analysis.terms import Category, categories_in
 from termlens.domain.vocabulary import Condition
 
@@ -64,14 +65,14 @@ class Cues:
         )
 
 
-_CLAUSE_WORDS = re.compile(
+_CLAUSE_WORDS = rx(
     r"\b(?:we|you|is|are|isn['’]t|aren['’]t|may|will|do|does|can|uses?|used|sells?|sold|shares?|shared|trains?|"
     # "Acme retains ownership of all analytics data.": a short sentence, not a heading
     r"owns|retains|belongs|shall|must|grants|licenses|collects|"
-    r"nous|vous)\b", re.IGNORECASE)
+    r"nous|vous)\b")
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = rx(r"\[([^\]]*)\]\([^)]*\)", 0)
 
 
 def _heading_only(text: str) -> bool:
@@ -90,9 +91,8 @@ def _closed_list(text: str) -> bool:
 
 # "does not disclose personally-identifying information to third parties except in accordance with our Privacy
 # Policy": the exceptions live in another document, so this one lists nothing.
-_DEFERS_TO_POLICY = re.compile(r"\bexcept (?:as (?:described|set out|explained|provided) in|in accordance with) "
-                               r"(?:our|the|its) \[?(?:\w+ )?(?:privacy|data) (?:policy|statement|notice)",
-                               re.IGNORECASE)
+_DEFERS_TO_POLICY = rx(r"\bexcept (?:as (?:described|set out|explained|provided) in|in accordance with) "
+                       r"(?:our|the|its) \[?(?:\w+ )?(?:privacy|data) (?:policy|statement|notice)")
 
 
 def _negated(text: str) -> bool:
@@ -106,33 +106,31 @@ def _negated(text: str) -> bool:
         or (("othing" in text or "the case that" in text) and bool(lx.NOTHING_PERMITS.search(text)))
 
 
-_RECIPIENTS_OWN_MARKETING = re.compile(r"\bfor (?:their|its) own (?:\w+ )?(?:marketing|advertising|promotional)\b",
-                                       re.IGNORECASE)
+_RECIPIENTS_OWN_MARKETING = rx(r"\bfor (?:their|its) own (?:\w+ )?(?:marketing|advertising|promotional)\b")
 
 
 # An aside between the negation and its verb: "we will not, for example, sell your Content"
-_ASIDE = re.compile(r",\s*(?:for example|for instance|e\.g\.|in particular),\s*", re.IGNORECASE)
+_ASIDE = rx(r",\s*(?:for example|for instance|e\.g\.|in particular),\s*")
 
 
 # (a label has several words; a single quoted word is a term of art: Acme does not "sell" personal information)
-_QUOTED_LABEL = re.compile(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]|‘(?=[^’]{0,60}\s\w)[^’]{1,60}’")
+_QUOTED_LABEL = rx(r"[“\"](?=[^”\"]{0,60}\s\w)[^”\"]{1,60}[”\"]|‘(?=[^’]{0,60}\s\w)[^’]{1,60}’", 0)
 
 
-_SETTINGS_PLACE = re.compile(r"\b(?:data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings|"
-                             # withdrawing a consent given is how an opt-in is undone
-                             r"withdraw\w* (?:your |their |that |this |the )?consent)\b", re.IGNORECASE)
+_SETTINGS_PLACE = rx(r"\b(?:data controls?|(?:privacy|account|your) settings?|in (?:your |the )?settings|"
+                     # withdrawing a consent given is how an opt-in is undone
+                     r"withdraw\w* (?:your |their |that |this |the )?consent)\b")
 # The user's own hand on the switch ("you can turn off", "if you opt out"), not only an administrator's.
-_USER_SWITCHES = re.compile(r"\byou(?:r)? (?:\w+ ){0,3}?(?:opt|turn|switch|disabl|chang|adjust|object|withdraw|"
-                            r"decline|choose|control|settings?|enabl|activat|join|enrol)\w*", re.IGNORECASE)
+_USER_SWITCHES = rx(r"\byou(?:r)? (?:\w+ ){0,3}?(?:opt|turn|switch|disabl|chang|adjust|object|withdraw|"
+                    r"decline|choose|control|settings?|enabl|activat|join|enrol)\w*")
 
 
 # "… any personal data of consumers, including of any consumer that we know is under 18": minors as well, not only
-_MINORS_TOO = re.compile(r"\b(?:including|even|also|as well as)\b[^.;]{0,60}?\b(?:under|minors?|children|teens?)\b",
-                         re.IGNORECASE)
+_MINORS_TOO = rx(r"\b(?:including|even|also|as well as)\b[^.;]{0,60}?\b(?:under|minors?|children|teens?)\b")
 
 
-_ADMIN_SWITCHES = re.compile(
-    r"\b(?:administrators?|admins?|owners?) (?:\w+ ){0,2}?(?:opt|turn|switch|enabl|activat)\w*", re.IGNORECASE)
+_ADMIN_SWITCHES = rx(
+    r"\b(?:administrators?|admins?|owners?) (?:\w+ ){0,2}?(?:opt|turn|switch|enabl|activat)\w*")
 
 
 def admin_switch_only(text: str) -> bool:
@@ -178,14 +176,12 @@ _GATE_WORDS = (
 )
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
-_GATE = re.compile(
+_GATE = rx(
     r"\bA\.?I\b|\bIA\b|\bads\b|\bsale|better\b|am[ée]lior|d[ée]velopp|entra[iî]n|"
     r"available (?:\w+ ){0,2}?(?:to|via|through)|"
     r"the following (?:limited )?(?:cases|circumstances|situations)|end[- ]to[- ]end|instructions?\b|"
     # "you grant Acme … the right to reproduce", "grant us permission to use": a grant by another name than licence
-    r"\bgrant\w*\b[^.;]{0,80}?\b(?:rights?|permission)\b",
-    re.IGNORECASE,
-)
+    r"\bgrant\w*\b[^.;]{0,80}?\b(?:rights?|permission)\b")
 
 
 def _may_matter(text: str) -> bool:
@@ -207,7 +203,7 @@ _SALE_HINTS = ("sell", "sold", "sale", "rent", "monetiz", "licen", "share", "ven
 def _any(low: str, hints: tuple[str, ...]) -> bool:
     return any(h in low for h in hints)
 
-_URL = re.compile(r"(?<=\])\([^)\s]{1,600}\)|\bhttps?://[^\s)\]]{1,600}")
+_URL = rx(r"(?<=\])\([^)\s]{1,600}\)|\bhttps?://[^\s)\]]{1,600}", 0)
 
 
 @lru_cache(maxsize=100_000)
@@ -311,7 +307,7 @@ def exception_conditions(text: str) -> frozenset[Condition]:
 
 
 @lru_cache(maxsize=200_000)
-def has(pattern: re.Pattern[str], text: str) -> bool:
+def has(pattern: Pattern, text: str) -> bool:
     """Whether a pattern occurs in a sentence (cached like the sentence's other cues)."""
     return bool(pattern.search(text[:MAX_SENTENCE_CHARS]))
 

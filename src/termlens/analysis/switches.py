@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe
 from termlens.analysis.statements import has
@@ -17,13 +18,13 @@ from termlens.domain.vocabulary import Condition, Verdict
 
 # A setting the training depends on, by name: 'has "Contribute to caption quality" switched on', 'Where Organisation
 # Tuning is enabled', 'unless you turn on **Share Chats**'.
-_QUOTED_NAME = re.compile(r"[\"“]\**((?-i:[A-Z])[^\"“”*]{2,60}?)\**[\"”]|\*\*((?-i:[A-Z])[^*]{2,60}?)\*\*")
-_NAMED_CONDITION = re.compile(
+_QUOTED_NAME = rx(r"[\"“]\**((?-i:[A-Z])[^\"“”*]{2,60}?)\**[\"”]|\*\*((?-i:[A-Z])[^*]{2,60}?)\*\*", 0)
+_NAMED_CONDITION = rx(
     r"\b(?:where|if|when|once|unless|until) (?:the |your )?((?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+){0,3}) "
-    r"(?:is|are|has been) (?:enabled|switched on|turned on|activated|on)\b", re.IGNORECASE)
-_THIS_SETTING = re.compile(r"\b(?:this|that|the) (?:setting|toggle|option|switch|preference)\b", re.IGNORECASE)
-_ON_BY_DEFAULT = re.compile(r"\b(?:switched |turned |set to )?(?:on|enabled) by default\b", re.IGNORECASE)
-_SWITCHED = re.compile(r"\b(?:enabl|disabl|switch|turn|toggl|opt|activat|deactivat|untick|tick)\w*", re.IGNORECASE)
+    r"(?:is|are|has been) (?:enabled|switched on|turned on|activated|on)\b")
+_THIS_SETTING = rx(r"\b(?:this|that|the) (?:setting|toggle|option|switch|preference)\b")
+_ON_BY_DEFAULT = rx(r"\b(?:switched |turned |set to )?(?:on|enabled) by default\b")
+_SWITCHED = rx(r"\b(?:enabl|disabl|switch|turn|toggl|opt|activat|deactivat|untick|tick)\w*")
 
 
 def _switch_names(text: str) -> set[str]:
@@ -85,7 +86,7 @@ def _switch_condition(text: str, lean: Condition) -> Condition:
 
 # A setting whose own label says it governs improvement or training: "Help improve Acme", "Use my content to improve
 # Acme AI", "Contribute to model improvement".
-_IMPROVEMENT_LABEL = re.compile(r"\b(?:improv\w*|train\w*|models?|AI|machine learning)\b", re.IGNORECASE)
+_IMPROVEMENT_LABEL = rx(r"\b(?:improv\w*|train\w*|models?|AI|machine learning)\b")
 
 
 def improvement_switch(reading: Reading) -> Answer | None:

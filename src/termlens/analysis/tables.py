@@ -12,17 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading
 from termlens.analysis.statements import read_sentence
 from termlens.analysis.terms import Category, categories_in, term_categories
 from termlens.domain.model import Evidence
 
-_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.MULTILINE)
-_RULE = re.compile(r"^[\s|:-]*$")
+_ROW = rx(r"^[ \t]*\|(.+)\|[ \t]*$", re.MULTILINE)
+_RULE = rx(r"^[\s|:-]*$", 0)
 # "To improve the Services and conduct research (excluding model training)": a purpose that names training to leave
 # it out.
-_TRAINING_EXCLUDED = re.compile(r"\b(?:excluding|except(?: for)?|other than|but not|not including) (?:\w+ ){0,2}?"
-                                r"(?:training|train)\b", re.IGNORECASE)
+_TRAINING_EXCLUDED = rx(r"\b(?:excluding|except(?: for)?|other than|but not|not including) (?:\w+ ){0,2}?"
+                        r"(?:training|train)\b")
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,9 @@ def purpose_rows(reading: Reading) -> list[PurposeRow]:
 
 
 # A legal-basis cell ("Legitimate Interest<br>Consent", "Performance of a contract"): the data sits in another column.
-_LEGAL_BASIS_CELL = re.compile(r"^(?:\W*(?:legitimate interests?|consent|(?:performance of (?:a |the )?)?contract|"
-                               r"legal obligations?|compliance with (?:a )?legal obligations?|vital interests?|"
-                               r"public interest|<br>)\W*)+$", re.IGNORECASE)
+_LEGAL_BASIS_CELL = rx(r"^(?:\W*(?:legitimate interests?|consent|(?:performance of (?:a |the )?)?contract|"
+                       r"legal obligations?|compliance with (?:a )?legal obligations?|vital interests?|"
+                       r"public interest|<br>)\W*)+$")
 
 
 def _data_cell(cells: list[tuple[str, int]]) -> tuple[str, int]:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from termlens.analysis.condition_words import DEIDENTIFIED
+from termlens.analysis.fast_patterns import Pattern, rx
 from termlens.domain.model import DocumentStructure
 
 
@@ -30,8 +31,8 @@ class Category(StrEnum):
 
 _I = re.IGNORECASE
 
-CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
-    Category.CONTENT: re.compile(
+CATEGORY_CUES: dict[Category, Pattern] = {
+    Category.CONTENT: rx(
         r"\b(?:(?:user|customer|your|member|creator) (?:content|input|materials?|submissions?|data|reviews?)|"
         # Content shown to the user ("personalize content and ads", "sponsored content", "content delivery
         # networks") is not content the user provides.
@@ -62,10 +63,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"contenus?|publications?|photos|comment|"
         # "any text that you add in a comment", "boards you create": what the user writes is content
         r"(?:text|words|things|works?|content|posts|projects?|creations?|designs?|materials?) (?:that )?you (?:create|"
-        r"add|write|post|upload|type|share|make public|publish|build|make|submit|compose))\b",
-        _I,
-    ),
-    Category.USAGE: re.compile(
+        r"add|write|post|upload|type|share|make public|publish|build|make|submit|compose))\b"),
+    Category.USAGE: rx(
         # ("Use Data" the category, not "we use data to …")
         r"\b(?:usage (?:data|information)|use data(?! to\b| for\b)|"
         r"telemetry|diagnostic\w*|service[- ]generated|log (?:data|"
@@ -92,10 +91,8 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"crash reports?|historical (?:use|usage)|"
         # "your acceptance or rejection of suggestions": what the user does with the product's output
         r"(?:acceptance|rejection|dismissal)s? (?:or (?:rejection|dismissal) )?of (?:\w+ )?suggestions|"
-        r"données (?:d['’]utilisation|d['’]usage|techniques|de navigation)|journaux)\b",
-        _I,
-    ),
-    Category.AI_IO: re.compile(
+        r"données (?:d['’]utilisation|d['’]usage|techniques|de navigation)|journaux)\b"),
+    Category.AI_IO: rx(
         # "follow the prompts on the Account page" are on-screen instructions, not what the user asks an AI
         r"\b(?:(?<!following the )(?<!follow the )(?<!on-screen )(?<!on screen )prompts?(?! on (?:the|your) (?:\w+ )?"
         r"(?:page|screen))|outputs?|(?<!user[ -])generated (?:content|text|images?|responses?)|completions?|responses|"
@@ -108,78 +105,67 @@ CATEGORY_CUES: dict[Category, re.Pattern[str]] = {
         r"(?:conversations?|chats?) (?:you have |you hold )?with (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?\b(?! "
         r"(?:support|team|staff|employees|agents|representatives|users|members|friends|businesses))|"
         r"queries|"
-        r"AI[- ]generated|summaries|r[ée]sultats|requ[eê]tes)\b",
-        _I,
-    ),
-    Category.ACCOUNT: re.compile(
+        r"AI[- ]generated|summaries|r[ée]sultats|requ[eê]tes)\b"),
+    Category.ACCOUNT: rx(
         r"\b(?:account (?:data|information|details)|contact (?:data|information|details)|"
-        r"profile (?:data|information|photo|picture)|e-?mail address|phone number|billing information)\b",
-        _I,
-    ),
-    Category.PERSONAL: re.compile(
+        r"profile (?:data|information|photo|picture)|e-?mail address|phone number|billing information)\b"),
+    Category.PERSONAL: rx(
         r"\b(?:personal (?:data|information)|your (?:data|information)|information (?:(?:that )?you (?:provide|share "
         r"with us|give us|submit)|(?:that )?we (?:collect|receive)|about you|"
         # "Information about our customers is an important part of our business"
         r"about (?:our )?(?:customers|users|visitors|members|subscribers))|(?:customer|user|visitor) information|"
         r"(?:what |the )?data (?:that )?we (?:collect|use) (?:about you|to personali[sz]e)|user data|"
         r"customer data|données(?: personnelles| à caractère personnel)?|"
-        r"informations (?:personnelles|vous concernant)|vos (?:informations|donn[ée]es))\b",
-        _I,
-    ),
+        r"informations (?:personnelles|vous concernant)|vos (?:informations|donn[ée]es))\b"),
 }
 
 # What a defined term's own name says about it, checked before its definition's wording.
-_AI_MEANING = re.compile(r"\b(?:AI|artificial intelligence|models?|generated|generative|assistant|chatbot|"
-                         r"prompts?|responses?)\b", _I)
+_AI_MEANING = rx(r"\b(?:AI|artificial intelligence|models?|generated|generative|assistant|chatbot|"
+                 r"prompts?|responses?)\b")
 # Only a term whose own name says it is data ("Customer Content", "Service Generated Data", "Inputs")
 # is a data category; "Members", "Websites" or "Organization" are not, whatever their definition says.
-_DATA_NAME = re.compile(
+_DATA_NAME = rx(
     r"\b(?:content|data|information|inputs?|outputs?|prompts?|materials?|submissions?|posts?|messages?|files?|"
     r"uploads?|communications|telemetry|usage|logs?|metadata|recordings?|transcripts?|contenus?|donn[ée]es|"
     r"informations|interactions|activity|"
     # what users make on a service: "Customer Code", "Source Photos", "Creations", "Renders"
     # (a bare "Code" is as often a gift code, and "Documents" the legal ones)
     r"(?:source|customer|user|member|your|journal) (?:code|documents|notes|entries)|photos?|images?|videos?|"
-    r"creations|generations|renders|repositories|snippets)\b",
-    _I)
+    r"creations|generations|renders|repositories|snippets)\b")
 # A definition that sweeps in "your user data" or "information you provide" may cover content too.
-_USER_DATA = re.compile(r"\b(?:(?:your )?user data|your data|information (?:that )?you provide|content you)\b", _I)
-_NAME_CUES: tuple[tuple[re.Pattern[str], frozenset[Category]], ...] = (
-    (re.compile(r"\b(?:prompts?|completions?)\b", _I), frozenset({Category.AI_IO})),
-    (re.compile(r"\boutputs?\b", _I), frozenset({Category.AI_IO})),
-    (re.compile(r"\binputs?\b", _I), frozenset({Category.CONTENT, Category.AI_IO})),
-    (re.compile(r"\b(?:usage|telemetry|diagnostic|generated data|log|technical|device|metadata|analytics|"
-                r"services? data)\b", _I), frozenset({Category.USAGE})),
-    (re.compile(r"\b(?:content|submissions?|materials?|posts?|messages?|files?|uploads?|communications|"
-                r"recordings?|transcripts?|contenus?)\b", _I),
+_USER_DATA = rx(r"\b(?:(?:your )?user data|your data|information (?:that )?you provide|content you)\b")
+_NAME_CUES: tuple[tuple[Pattern, frozenset[Category]], ...] = (
+    (rx(r"\b(?:prompts?|completions?)\b"), frozenset({Category.AI_IO})),
+    (rx(r"\boutputs?\b"), frozenset({Category.AI_IO})),
+    (rx(r"\binputs?\b"), frozenset({Category.CONTENT, Category.AI_IO})),
+    (rx(r"\b(?:usage|telemetry|diagnostic|generated data|log|technical|device|metadata|analytics|"
+        r"services? data)\b"), frozenset({Category.USAGE})),
+    (rx(r"\b(?:content|submissions?|materials?|posts?|messages?|files?|uploads?|communications|"
+        r"recordings?|transcripts?|contenus?)\b"),
      frozenset({Category.CONTENT})),
-    (re.compile(r"\b(?:account|contact|profile)\b", _I), frozenset({Category.ACCOUNT})),
-    (re.compile(r"\b(?:personal|information|data)\b", _I), frozenset({Category.PERSONAL})),
+    (rx(r"\b(?:account|contact|profile)\b"), frozenset({Category.ACCOUNT})),
+    (rx(r"\b(?:personal|information|data)\b"), frozenset({Category.PERSONAL})),
 )
 # "other than Customer Content", "does not include telemetry": words that define by exclusion.
-_YOU_PROVIDE = re.compile(r"\byou (?:provide|submit|upload|post|give)\b", _I)
-_CARVED_OUT_LEAD = re.compile(r"\b(?:does|do|shall|will) not include\b", _I)
-_EXCLUDED_PART = re.compile(r"\b(?:other than|excluding|except|does not include|not including)\s+[^,;.()]{0,80}",
-                            _I)
+_YOU_PROVIDE = rx(r"\byou (?:provide|submit|upload|post|give)\b")
+_CARVED_OUT_LEAD = rx(r"\b(?:does|do|shall|will) not include\b")
+_EXCLUDED_PART = rx(r"\b(?:other than|excluding|except|does not include|not including)\s+[^,;.()]{0,80}")
 
 _QUOTE = "\"“”'‘’"
 # ("Customer Content"), (collectively, “**Customer Input**”), (the "Services")
-_PAREN_TERM = re.compile(
+_PAREN_TERM = rx(
     r"\((?:[^()]{0,80}?,\s*)?(?:collectively|together|hereinafter|the|each|individually)?[^()\"“]{0,40}?"
-    r"[" + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)\**[" + _QUOTE + r"]\s*\)"
-)
+    r"[" + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)\**[" + _QUOTE + r"]\s*\)", 0)
 # "Service Generated Data" means / “Inputs” refers to / referred to as "Output"
-_MEANS_TERM = re.compile(
+_MEANS_TERM = rx(
     r"[" + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)\**[" + _QUOTE + r"]\s*(?:means|refers to|includes|shall mean|"
-    r"désigne)\b"
-)
+    r"désigne)\b", 0)
 # "**Service Data** means …": the term set in bold instead of quotes
-_BOLD_MEANS_TERM = re.compile(r"\*\*([A-Z][\w’'\- ]{1,50}?)\*\*\s*(?:means|refers to|shall mean|désigne)\b")
-_REFERRED_TERM = re.compile(
+_BOLD_MEANS_TERM = rx(r"\*\*([A-Z][\w’'\- ]{1,50}?)\*\*\s*(?:means|refers to|shall mean|désigne)\b", 0)
+_REFERRED_TERM = rx(
     r"\b(?:referred to as|known as|called|hereinafter|collectively|together|jointly)\s+(?:the\s+)?["
     + _QUOTE + r"]\**([A-Z][\w’'\- ]{1,50}?)"
-    r"\**[" + _QUOTE + r"]"
-)
+    r"\**[" + _QUOTE + r"]", 0)
 
 
 _NOT_TERMS = frozenset({"we", "us", "our", "you", "your", "the", "this", "these", "they", "services", "service"})
@@ -196,7 +182,7 @@ class DefinedTerm:
 
 
 # Content shown *to* the user (ads, recommendations) is not the user's content.
-_SHOWN_TO_YOU = re.compile(
+_SHOWN_TO_YOU = rx(
     r"\bpublicly available (?:information|content|data)|\b(?:information|data|content) (?:from|that is freely)"
     r" (?:other|public|third[- ]party|openly)\b[\w -]{0,30}|\bdata from third[- ]party partners\b|"
     r"\bcontent (?:that is |that we |we )?(?:present|show|display|serv|recommend|deliver)\w* to you\b|"
@@ -212,14 +198,14 @@ _SHOWN_TO_YOU = re.compile(
     r"\bcontent (?:moderation|polic(?:y|ies)|guidelines|standards|rules|recommendations?|feeds?)\b|"
     r"\b(?:sponsored|commercial|promotional|branded) content\b|\b(?:video|audio|image|photo) ads?\b|"
     # "to develop and improve our products and AI features": the features are the purpose, not the data
-    r"\b(?:develop|improv|build|enhanc|train)\w* (?:\w+ ){0,5}?(?:AI|assistant)[- ]features?\b", _I)
+    r"\b(?:develop|improv|build|enhanc|train)\w* (?:\w+ ){0,5}?(?:AI|assistant)[- ]features?\b")
 
 # (every alternative above holds one of these words; most sentences hold none of them)
 _SHOWN_HINTS = ("content", "data", "information", " ad", "feature")
 
 # "Any of the data described above (but not User Content)": the data named after the carve-out is left out.
-_CARVED_OUT = re.compile(r"\b(?:but not|except(?: for)?|excluding|other than|not including|does not include)\s+"
-                         r"(?:any |your |the |such )?[\w’'-]+(?: [\w’'-]+){0,2}", _I)
+_CARVED_OUT = rx(r"\b(?:but not|except(?: for)?|excluding|other than|not including|does not include)\s+"
+                 r"(?:any |your |the |such )?[\w’'-]+(?: [\w’'-]+){0,2}")
 
 
 def without_carve_outs(text: str) -> str:
@@ -231,8 +217,8 @@ def without_carve_outs(text: str) -> str:
 # "any suggestions, comments, improvements, ideas or other feedback": feedback about the service, not content the user
 # keeps on it (a clause that licenses it licenses the feedback).
 _FEEDBACK_WORDS = r"(?:questions|comments|suggestions|ideas|improvements|feedback|recommendations|proposals|requests)"
-_FEEDBACK_LIST = re.compile(
-    r"\b" + _FEEDBACK_WORDS + r"(?:,? (?:or |and )?(?:other |any )?" + _FEEDBACK_WORDS + r"){1,6}\b", _I)
+_FEEDBACK_LIST = rx(
+    r"\b" + _FEEDBACK_WORDS + r"(?:,? (?:or |and )?(?:other |any )?" + _FEEDBACK_WORDS + r"){1,6}\b")
 
 
 @lru_cache(maxsize=50_000)
@@ -244,7 +230,7 @@ def categories_in(text: str) -> frozenset[Category]:
         text = _SHOWN_TO_YOU.sub(" ", text)
     if "feedback" in low or "suggestion" in low or "ideas" in low:
         text = _FEEDBACK_LIST.sub(" ", text)
-    return frozenset(c for c, rx in CATEGORY_CUES.items() if rx.search(text))
+    return frozenset(c for c, cue in CATEGORY_CUES.items() if cue.search(text))
 
 
 def categorise_term(term: str, meaning: str) -> frozenset[Category]:
@@ -262,8 +248,8 @@ def categorise_term(term: str, meaning: str) -> frozenset[Category]:
         # Data")": the term sums up what is carved out, not the category it is carved out of
         meaning = meaning[carved.end():]
     meaning = _EXCLUDED_PART.sub(" ", meaning)
-    for rx, cats in _NAME_CUES[:-1]:
-        if rx.search(term):
+    for cue, cats in _NAME_CUES[:-1]:
+        if cue.search(term):
             if Category.AI_IO in cats and not _AI_MEANING.search(meaning):
                 # "Customer Input" of a meetings service is content, not prompts to an AI feature.
                 return (cats - {Category.AI_IO}) | {Category.CONTENT, Category.AI_IO_BROAD}
@@ -283,7 +269,7 @@ def _meaning_before(text: str, at: int) -> str:
     return window[cut + 1:] if cut >= 0 else window
 
 
-_INCLUDING_AFTER = re.compile(r",?\s*(?:including|such as|which includes?)\b[^.;()]{0,200}", _I)
+_INCLUDING_AFTER = rx(r",?\s*(?:including|such as|which includes?)\b[^.;()]{0,200}")
 
 
 def sums_up_deidentified(term: str, definition: str) -> bool:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import NON_PUBLIC_THIRD_PARTY, Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, describe
 from termlens.analysis.statements import has
@@ -18,7 +18,7 @@ from termlens.domain.vocabulary import Condition, Verdict
 
 # Passing the data to others for training: "we share … with partners … to train their models", "we
 # license content to AI developers". Training *our* models on data *from* partners is not this.
-_THIRD_PARTY_TRAINING = re.compile(
+_THIRD_PARTY_TRAINING = rx(
     r"\b(?:shar\w+|disclos\w+|provid\w+|sell\w*|sold|licen[cs]\w*|transfer\w*|make (?:\w+ ){1,3}?available|extends?)\b"
     r"[^.]{0,80}?"
     r"\b(?:to|with|by)\s+(?:\w+\s+){0,2}?(?:third[- ]part\w+|partners?|affiliates|other companies|others|developers|"
@@ -29,14 +29,12 @@ _THIRD_PARTY_TRAINING = re.compile(
     r"\b(?:third[- ]part\w+|partners?|affiliates?|(?:model |AI )?providers|developers|researchers|"
     r"organi[sz]ations)\b[^;]{0,120}?\b(?:may|can|will|are (?:permitted|allowed|entitled) to|who) use\b[^;]{0,160}?"
     r"\b(?:train\w*|fine[- ]tun\w*|(?:build|develop)\w* (?:and (?:evaluat|test|train)\w* )?(?:\w+ ){0,2}?"
-    r"(?:machine[- ]learning|AI|artificial intelligence) models?)\b",
-    re.IGNORECASE,
-)
+    r"(?:machine[- ]learning|AI|artificial intelligence) models?)\b")
 
 
 # An exclusion that names others' models beside the vendor's own: "any AI model, ours or anybody else's", "whether
 # developed by Acme or by anyone else", "ours or our providers'".
-_ANYONES_MODELS = re.compile(
+_ANYONES_MODELS = rx(
     r"\b(?:ours|our own|its own|(?-i:[A-Z])[\w-]*['’]s own)(?!\w)[^.;]{0,60}?\b(?:or|nor|and not)\b[^.;]{0,30}?"
     r"\b(?:any(?:one|body)(?: else)?|others?|third[- ]part\w+|"
     r"(?:our |its )?(?:\w+ )?(?:providers?|partners?|suppliers?|vendors?)(?:['’]s?)?)(?!\w)|"
@@ -44,7 +42,7 @@ _ANYONES_MODELS = re.compile(
     r"(?: else)?|any (?:other )?third part\w+|others|a third part\w+)\b|"
     # "… and we don't let anyone else train on them either", "nor permit any other person to do so"
     r"\b(?:let|allow|permit)s? (?:any(?:one|body) else|any other (?:person|party|company|organi[sz]ation)|others|"
-    r"(?:any )?third[- ]part(?:y|ies)) (?:to )?(?:train|use|do so|do the same)\b", re.IGNORECASE)
+    r"(?:any )?third[- ]part(?:y|ies)) (?:to )?(?:train|use|do so|do the same)\b")
 
 
 def train_content_third_party(reading: Reading) -> Answer:
@@ -61,8 +59,8 @@ def train_content_third_party(reading: Reading) -> Answer:
 
 
 # Content the user made public: "publicly-posted Content", "public Acme content", "your public posts".
-_PUBLIC_CONTENT = re.compile(r"\bpublic(?:ly[- ](?:posted|shared|available))? (?:\w+ )?(?:content|posts?|information|"
-                             r"profiles?|activity)\b|\bpublicly[- ]posted\b", re.IGNORECASE)
+_PUBLIC_CONTENT = rx(r"\bpublic(?:ly[- ](?:posted|shared|available))? (?:\w+ )?(?:content|posts?|information|"
+                     r"profiles?|activity)\b|\bpublicly[- ]posted\b")
 
 
 def _third_party_without_open_channels(reading: Reading) -> Answer:
@@ -137,11 +135,10 @@ def _third_party_without_open_channels(reading: Reading) -> Answer:
 
 # Sublicensees bound to the vendor's purposes: "our contractors … only for the limited purposes", "others who work on
 # our behalf", "service providers that help us provide the Platform".
-_SUBLICENSEES_BOUND = re.compile(
+_SUBLICENSEES_BOUND = rx(
     r"\b(?:contractors|service providers|vendors|subcontractors|delegates|processors)\b|\bon (?:our|its) behalf\b|"
     r"\b(?:only|solely) (?:for|to) (?:the )?(?:limited )?(?:purposes?|extent)\b|"
-    r"\bto (?:help us )?(?:provide|operate)\b",
-    re.IGNORECASE)
+    r"\bto (?:help us )?(?:provide|operate)\b")
 
 
 def _sublicensees_bound(reading: Reading, r: SentenceReading) -> bool:
@@ -154,7 +151,7 @@ def _sublicensees_bound(reading: Reading, r: SentenceReading) -> bool:
 
 
 # A licence the vendor may pass on: sublicensable ("non-sublicensable" is a limit), or in plain words.
-_PASSES_ON = re.compile(r"(?<!non-)(?<!non)(?<!not )\bsub-?licen[cs]\w+|" + lx.PASS_ON, re.IGNORECASE)
+_PASSES_ON = rx(r"(?<!non-)(?<!non)(?<!not )\bsub-?licen[cs]\w+|" + lx.PASS_ON)
 
 
 def _left_open(reading: Reading, answer: Answer) -> Answer:
@@ -190,21 +187,21 @@ def _left_open(reading: Reading, answer: Answer) -> Answer:
 
 
 # ("lists containing your postal address", "information … that may interest you": the user's, through the paragraph)
-_ABOUT_YOU = re.compile(r"\byou(?:r)?\b", re.IGNORECASE)
+_ABOUT_YOU = rx(r"\byou(?:r)?\b")
 
 
 # The vendor selling or renting the data itself to other companies ("we may sell or rent lists containing your postal
 # address to third parties"), working with resellers that do, or sharing it with partners for their own purposes: not
 # tickets, nor the business, nor a rights request
-_SELLS_DATA = re.compile(
+_SELLS_DATA = rx(
     r"\bwe (?:\w+ ){0,2}?(?:sell|rent)(?:,? (?:or|and|and/or) (?:rent|share|sell|license|trade))?\s+(?:[\w-]+\s+){0,6}?"
     r"(?:information|data|lists?|addresses)\b[^.;]{0,300}?\b(?:to|with)\s+(?:[\w,-]+\s+){0,8}?(?:third[- ]part\w+|"
     r"companies|organi[sz]ations|partners|affiliates|advertisers|marketers)\b|"
-    r"\b(?:data )?resellers? (?:that|who) (?:buy|sell)|\bdata brokers? (?:that|who) (?:buy|sell)", re.IGNORECASE)
+    r"\b(?:data )?resellers? (?:that|who) (?:buy|sell)|\bdata brokers? (?:that|who) (?:buy|sell)")
 # "business partners … who may use it for their own purposes in accordance with their own privacy policies"
-_FOR_THEIR_OWN_ENDS = re.compile(
+_FOR_THEIR_OWN_ENDS = rx(
     r"\b(?:partners|third[- ]part(?:y|ies)|companies)\b[^.;]{0,100}?\b(?:may|can|will) use (?:it|them|this|that|such|"
-    r"the|your)\b[^.;]{0,40}?\bfor their own (?:\w+ )?purposes\b", re.IGNORECASE)
+    r"the|your)\b[^.;]{0,40}?\bfor their own (?:\w+ )?purposes\b")
 
 
 def _sold_to_others(reading: Reading) -> Evidence | None:

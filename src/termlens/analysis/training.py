@@ -6,11 +6,11 @@ handed out through APIs or licensed for fees.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from termlens.analysis import clause_kinds as ck
 from termlens.analysis import lexicon as lx
+from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import NAMED_KINDS, SHARED_WITH, Proposal, combine
 from termlens.analysis.statements import exception_conditions, has
@@ -32,42 +32,39 @@ def _about(r: SentenceReading, data: Sequence[Category]) -> int:
     return 0
 
 
-_AI_FEATURE_IO = re.compile(r"\b(?:inputs?|outputs?|prompts?)\b[^.;]{0,60}?\b(?:AI|artificial intelligence|"
-                            r"generative)(?:[- ]|\s+)(?:features?|tools?|assistants?|services?)\b", re.IGNORECASE)
+_AI_FEATURE_IO = rx(r"\b(?:inputs?|outputs?|prompts?)\b[^.;]{0,60}?\b(?:AI|artificial intelligence|"
+                    r"generative)(?:[- ]|\s+)(?:features?|tools?|assistants?|services?)\b")
 
 
-_RECIPIENTS_MODELS = re.compile(r"\btheir (?:own )?(?:\w+ ){0,2}?(?:AI|artificial intelligence|models?)\b",
-                                re.IGNORECASE)
+_RECIPIENTS_MODELS = rx(r"\btheir (?:own )?(?:\w+ ){0,2}?(?:AI|artificial intelligence|models?)\b")
 # "Content being downloaded and used by third parties for AI purposes": others' use, not the vendor's.
-_BY_OTHERS = re.compile(r"\b(?:used|downloaded|scraped|accessed|collected|copied) (?:\w+ ){0,2}?by (?:any )?"
-                        r"(?:third[- ]parties|others|other (?:companies|parties|users))\b", re.IGNORECASE)
+_BY_OTHERS = rx(r"\b(?:used|downloaded|scraped|accessed|collected|copied) (?:\w+ ){0,2}?by (?:any )?"
+                r"(?:third[- ]parties|others|other (?:companies|parties|users))\b")
 # ("will not use them to train its own models", said of a vendor's supplier: "its" is the supplier's)
-_ITS_OWN = re.compile(r"\bits own (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?)\b", re.IGNORECASE)
+_ITS_OWN = rx(r"\bits own (?:[\w-]+ ){0,2}?(?:models?|AI|LLMs?)\b")
 # ("its model providers" names the suppliers, not the vendor's models)
-_OURS = re.compile(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b"
-                   r"(?![- ](?:providers?|vendors?|suppliers?|partners?|hosts?)\b)", re.IGNORECASE)
+_OURS = rx(r"\b(?:our|its) (?:own )?(?:\w+ ){0,2}?(?:models?|algorithms?|LLMs?)\b"
+           r"(?![- ](?:providers?|vendors?|suppliers?|partners?|hosts?)\b)")
 
 
 # "Our platform allows you to use and fine-tune our models": the user trains, on the user's own data.
-_USER_TRAINS = re.compile(r"\b(?:allows?|enables?|lets?) (?:you|users|customers) to (?:\w+ ){0,3}?"
-                          r"(?:fine[- ]?tune|train|customi[sz]e)|"
-                          r"\byou (?:can|may) (?:\w+ ){0,2}?(?:fine[- ]?tune|train)\b|"
-                          # "You may apply the Inputs and Outputs to … training other models": the user's rights
-                          r"\byou (?:can|may) (?:use|apply) [^.;]{0,160}?\b(?:training|to train)\b",
-                          re.IGNORECASE)
+_USER_TRAINS = rx(r"\b(?:allows?|enables?|lets?) (?:you|users|customers) to (?:\w+ ){0,3}?"
+                  r"(?:fine[- ]?tune|train|customi[sz]e)|"
+                  r"\byou (?:can|may) (?:\w+ ){0,2}?(?:fine[- ]?tune|train)\b|"
+                  # "You may apply the Inputs and Outputs to … training other models": the user's rights
+                  r"\byou (?:can|may) (?:use|apply) [^.;]{0,160}?\b(?:training|to train)\b")
 
 
 # Improving the algorithms themselves: "develop and improve our recommendation algorithms", "informing our algorithms",
 # "improve our Services (including our algorithms)"; using an algorithm ("we use algorithms to sort your feed") is not.
-_TUNES_ALGORITHMS = re.compile(
+_TUNES_ALGORITHMS = rx(
     r"\b(?:develop|improv|inform|refin|tun|optimi[sz])\w* (?:\w+ ){0,3}?(?:our|its|the) (?:[\w-]+ ){0,2}?algorithms\b|"
-    r"\b(?:including|such as) (?:our|its) (?:[\w-]+ )?algorithms\b", re.IGNORECASE)
+    r"\b(?:including|such as) (?:our|its) (?:[\w-]+ )?algorithms\b")
 
 
 # What the vendor is, not what it does with data: "Acme is a company working on building artificial intelligence to …"
-_WHO_WE_ARE = re.compile(r"^\W*(?:[\w.&-]+(?: [\w.&-]+)?|we) (?:is|are) (?:a|an) (?:(?!of\b)[\w-]+ ){0,3}?"
-                         r"(?:company|organi[sz]ation|business|start-?up|lab(?:oratory)?|team|provider|developer)\b",
-                         re.IGNORECASE)
+_WHO_WE_ARE = rx(r"^\W*(?:[\w.&-]+(?: [\w.&-]+)?|we) (?:is|are) (?:a|an) (?:(?!of\b)[\w-]+ ){0,3}?"
+                 r"(?:company|organi[sz]ation|business|start-?up|lab(?:oratory)?|team|provider|developer)\b")
 
 
 def decide_training(question: str, reading: Reading, data: Sequence[Category],
@@ -258,26 +255,24 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
 
 
 # An exclusion that reaches only data in identifying form ("Usage Information that identifies you").
-_IDENTIFYING_ONLY = re.compile(
+_IDENTIFYING_ONLY = rx(
     r"\b(?:that|which) (?:could |can |would |may )?(?:directly |personally |reasonably )?identif(?:y|ies) (?:you|an "
     r"individual|individuals|your (?:business|organi[sz]ation))\b|\bin (?:an? )?(?:personally )?identifiable form\b|"
     r"\bidentifiable (?:[\w-]+ ){0,2}?(?:content|data|information|messages?|documents?)\b|"
-    r"\bin a form that (?:could |can |would )?identif|sous une forme permettant de vous identifier",
-    re.IGNORECASE)
+    r"\bin a form that (?:could |can |would )?identif|sous une forme permettant de vous identifier")
 
-_OWN_PURPOSES = re.compile(r"\bfor (?:their|its) own (?:\w+ )?purposes\b", re.IGNORECASE)
+_OWN_PURPOSES = rx(r"\bfor (?:their|its) own (?:\w+ )?purposes\b")
 # (a sentence that also withholds the vendor's own use: "we will not use or share your content to train")
-_USE_VERB = re.compile(r"\b(?:use|uses|used|using|process\w*|train)\b", re.IGNORECASE)
-_TO_TRAIN = re.compile(r"\b(?:to (?:train|fine[- ]?tune|improve)|for (?:\w+ )?(?:training|fine[- ]?tuning))\b",
-                       re.IGNORECASE)
-_INCIDENTAL_PERSONAL = re.compile(r"\b(?:may|might|can|could) (?:also |incidentally )?(?:contain|include) "
-                                  r"(?:some )?personal (?:data|information)\b", re.IGNORECASE)
+_USE_VERB = rx(r"\b(?:use|uses|used|using|process\w*|train)\b")
+_TO_TRAIN = rx(r"\b(?:to (?:train|fine[- ]?tune|improve)|for (?:\w+ )?(?:training|fine[- ]?tuning))\b")
+_INCIDENTAL_PERSONAL = rx(r"\b(?:may|might|can|could) (?:also |incidentally )?(?:contain|include) "
+                          r"(?:some )?personal (?:data|information)\b")
 
 
 # "Our contractors get the data only for the limited purposes described": a limit on what recipients get. "Others on
 # our behalf may offer trials" speaks of no data at all.
-_DATA_OR_SHARING = re.compile(r"\b(?:data|information|content|shar(?:e|es|ed|ing)|disclos\w+|access\w*|process\w*|"
-                              r"transfer\w*)\b", re.IGNORECASE)
+_DATA_OR_SHARING = rx(r"\b(?:data|information|content|shar(?:e|es|ed|ing)|disclos\w+|access\w*|process\w*|"
+                      r"transfer\w*)\b")
 
 
 def _licence_to_user_only(r: SentenceReading) -> bool:
@@ -288,12 +283,12 @@ def _licence_to_user_only(r: SentenceReading) -> bool:
 
 # The vendor is the one handing content out ("we make …", "Acme makes …", "the right for us to make …"),
 # not the user warned before "making it available to third parties".
-_VENDOR_HANDS_OUT = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur)\b|"
-                               r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:also )?(?:makes?|made|provides?|"
-                               r"licenses?|distributes?|streams?|offers?|charges?)\b|"
-                               # "this license includes the right for Acme to make all publicly-posted Content
-                               # available to third parties"
-                               r"\bright for [A-Z][\w.]* to (?:make|provide|license|distribute|offer)\b")
+_VENDOR_HANDS_OUT = rx(r"\b(?:[Ww]e|[Uu]s|[Oo]ur)\b|"
+                       r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:also )?(?:makes?|made|provides?|"
+                       r"licenses?|distributes?|streams?|offers?|charges?)\b|"
+                       # "this license includes the right for Acme to make all publicly-posted Content
+                       # available to third parties"
+                       r"\bright for [A-Z][\w.]* to (?:make|provide|license|distribute|offer)\b", 0)
 
 
 def made_available_to_others(r: SentenceReading, strength: int) -> bool:
@@ -328,18 +323,18 @@ def _recipient_is_subject(text: str) -> bool:
 
 # "… and pass these rights along to others with whom we have contractual relationships, solely for the purpose of
 # providing such Services": the limit binds the recipients of the onward grant, not the vendor's own use.
-_ONWARD_THEN_LIMIT = re.compile(
+_ONWARD_THEN_LIMIT = rx(
     r"\b(?:pass\w* (?:\w+ ){0,3}?along|make \w+ (?:\w+ )?available|sub-?licen[cs]\w*|shar\w+|disclos\w+)\b[^.;]{0,200}?"
     r"\b(?:others|third[- ]part\w+|partners|service providers|contractors|affiliates)\b[^.;]{0,200}?"
-    r"\b(?:solely|only|exclusively) (?:for|to)\b", re.IGNORECASE)
+    r"\b(?:solely|only|exclusively) (?:for|to)\b")
 
 # Shared "for the purposes described above" or "to help us improve our Services": the recipients serve the vendor.
-_FOR_OUR_PURPOSES = re.compile(
+_FOR_OUR_PURPOSES = rx(
     r"\b(?:for the purposes (?:described|set out|outlined) (?:above|in this)|(?:help us|to help) (?:to )?"
-    r"(?:improve|develop|provide|operate)\w* (?:\w+ ){0,2}?our (?:services?|products?|platform))\b", re.IGNORECASE)
+    r"(?:improve|develop|provide|operate)\w* (?:\w+ ){0,2}?our (?:services?|products?|platform))\b")
 
 # "We collect information you provide to us or to a vendor operating on our behalf": collection, not sharing.
-_COLLECTS = re.compile(r"^\W*(?:\w+\W+){0,8}?we (?:also )?(?:may )?(?:collect|receive|obtain)\b", re.IGNORECASE)
+_COLLECTS = rx(r"^\W*(?:\w+\W+){0,8}?we (?:also )?(?:may )?(?:collect|receive|obtain)\b")
 
 
 CONTENT = (Category.CONTENT,)
