@@ -20,7 +20,7 @@ from termlens.domain.model import Answer, DocumentStructure, ItemAnswer
 from termlens.domain.vocabulary import QUESTION_IDS
 
 # Bump when rules change: part of every result and of every cache key.
-ANALYZER_VERSION = "0.15.0"
+ANALYZER_VERSION = "0.16.0"
 ANALYZER_NAME = "termlens"
 
 __all__ = ["ANALYZER_VERSION", "Analysis", "Understood", "analyze", "answer_question", "understand_question"]

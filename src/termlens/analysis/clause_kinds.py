@@ -210,11 +210,18 @@ OTHERS_MODELS_ONLY = _rx(
 )
 # "shall not sell, license or otherwise make available Subscriber Content to any third party for the purpose of
 # training": what is withheld is the hand-over to others, not the vendor's own use.
+# Also "will not be passed to any other organization", "do not release … to outside parties", "We do not share personal
+# information with companies, organizations and individuals outside of Acme", and, with no recipient named, "your
+# address book is private and will not be disclosed."
 NOT_HANDED_TO_OTHERS = _rx(
-    r"\b(?:not|never|n['’]t|nor)\b (?:\w+ ){0,3}?(?:sell|rent|licen[cs]e|disclose|share|provide|transfer|give|"
-    r"make (?:\w+ ){0,3}?available|be (?:sold|licen[cs]ed|disclosed|shared|provided|transferred|made available))\b"
+    r"\b(?:not|never|n['’]t|nor)\b (?:\w+ ){0,3}?(?:sell|rent|licen[cs]e|disclose|share|provide|transfer|give|release|"
+    r"trade|pass(?: on| along)?|make (?:\w+ ){0,3}?available|be (?:sold|rented|licen[cs]ed|disclosed|shared|provided|"
+    r"transferred|released|passed(?: on| along)?|given|made available))\b"
     r"[^.;]{0,120}?\b(?:to|with) (?:any )?(?:third[- ]part(?:y|ies)|other (?:companies|organi[sz]ations|persons?|"
-    r"parties)|others|anyone else|any other (?:person|party|company))\b")
+    r"parties)|others|anyone else|any other (?:person|party|company|organi[sz]ation|entity)|"
+    r"(?:outside|unaffiliated|non-?affiliated) (?:third[- ]part(?:y|ies)|parties|companies|organi[sz]ations)|"
+    r"(?:companies|organi[sz]ations)(?:,? (?:and |or )?(?:organi[sz]ations|individuals))* outside)\b|"
+    r"\b(?:not|never) be (?:sold|rented|disclosed|shared|released|passed on)(?= *(?:[.;]|$))")
 # "… and are not used by them for training": the recipients' use is negated, by a passive agent.
 NOT_USED_BY_RECIPIENTS = _rx(
     r"\b(?:not|never) (?:be )?(?:used|retained|processed|stored) by (?:them|any of them|(?:such|these|those|any|the) "

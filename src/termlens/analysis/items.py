@@ -87,6 +87,7 @@ def _direct(mentions: list[SentenceReading], use: Use) -> list[SentenceReading]:
 def _sale(question: str, reading: Reading, category: Category,
           only: list[SentenceReading] | None = None) -> Answer:
     proposals: list[Proposal] = []
+    withheld: list[Proposal] = []
     for r in only if only is not None else reading.sentences:
         c = r.cues
         if r.restricted:
@@ -95,7 +96,14 @@ def _sale(question: str, reading: Reading, category: Category,
         if content and not c.sale and (c.made_available or c.licence):
             proposals.extend(_content_licensed_out(r))
             continue
-        if not c.sale or not (only is not None or r.own & {category, Category.PERSONAL}):
+        if not (only is not None or r.own & {category, Category.PERSONAL}):
+            continue
+        if c.withheld and not c.sale:
+            # (a refusal to share personal information says nothing of public posts licensed to others)
+            if (category in r.own or category is not Category.CONTENT) and _refused_by_vendor(r.sentence.text):
+                withheld.append(_withheld(r))
+            continue
+        if not c.sale:
             continue
         if not c.negated and (has(ck.BUSINESS_TRANSFER, r.sentence.text) or has(ck.SALE_RIGHTS, r.sentence.text)):
             # data moving with the business in a merger is not data sold; nor is a right to opt out of sales
@@ -112,7 +120,37 @@ def _sale(question: str, reading: Reading, category: Category,
             proposals.extend(_content_licensed_out(r))
             continue
         proposals.append(Proposal(verdict, r, 2 if only is not None or category in r.own else 1, r.conditions))
+    # A refusal to hand the data over counts only where no clause sells or licenses it: "we may rent your postal
+    # address to advertisers" is the exception the general refusal did not spell out.
+    if withheld and not any(p.verdict in (Verdict.YES, Verdict.LIKELY) for p in proposals):
+        proposals.extend(withheld)
     return combine(question, reading, proposals, "sale or licensing to others")
+
+
+def _withheld(r: SentenceReading) -> Proposal:
+    """Data the vendor will not hand to others at all is not sold either. "Your contact information will not be
+    passed to any other organization" rules it out, as does "… unless we have your permission" (with consent). An
+    open exception ("except as described here", "unless otherwise noted", "except to facilitate the transaction")
+    or a refusal for one purpose only ("for their direct marketing purposes") only points away from a sale."""
+    text = r.sentence.text
+    open_ended = has(lx.EXCEPT_WORDS, _CONSENT_EXCEPTION.sub(" ", text)) or has(_FOR_A_PURPOSE, text)
+    return Proposal(Verdict.UNLIKELY if open_ended else Verdict.NO, r, 1, r.conditions)
+
+
+def _refused_by_vendor(text: str) -> bool:
+    """Whether the refusal is the vendor's ("We do not share …", "Your information will not be passed …"), not
+    another company's ("USPS does not disclose your information …", a carrier's terms restated)."""
+    found = ck.NOT_HANDED_TO_OTHERS.search(lx.without_false_negations(text))
+    return found is not None and has(_REFUSER, text[max(0, found.start() - 80):found.start()])
+
+
+# Right before the negation: "we" (within three words) or the data itself, in the passive.
+_REFUSER = rx(r"(?:\bwe|\b(?:information|data|details|content|address(?:es)?|book|lists?)(?: [\w-]+){0,5}) ?"
+              r"(?:\w+ ){0,2}$")
+_FOR_A_PURPOSE = rx(r"\bfor (?:the purposes? of|(?:their|its) (?:own )?(?:[\w-]+ ){0,2}?purposes?)\b")
+# The one exception that keeps a refusal whole: the user's own consent ("… unless we have your permission").
+_CONSENT_EXCEPTION = rx(r"\b(?:unless|except (?:with|where|when|if))\b (?:we have |you give us |you provide |you )?"
+                        r"(?:your )?(?:\w+ )?(?:consent|permission|authori[sz]ation|agree\w*|opt\w* in)\b")
 
 
 # "We don't sell any of your information", "we will never sell your Content": the content is covered.

@@ -34,7 +34,10 @@ _USE_VERBS = (
     r"(?:use|uses|using|used|process\w*|train\w*|sell|sells|selling|sold|share|shares|sharing|shared|access|"
     r"disclose\w*|licensed|rented|owned|own|permit\w*|allow\w*|authori[sz]e\w*|"
     r"licen[cs]e|rent|monetiz\w*|employ|utili[sz]e|exploit|provide|ma(?:k|d)e (?:it |them )?available|read|view|"
-    r"look at|claim|obtain|acquire|include|utilis\w+|vend\w*|partag\w*|feed)"
+    r"look at|claim|obtain|acquire|include|utilis\w+|vend\w*|partag\w*|feed|"
+    # handing data over: "will not be passed to any other organization", "do not release … to outside parties"
+    # ("transferred" is left out: "rights that cannot be transferred to us" speak of the rights, not of data)
+    r"release[sd]?|passed|give|given)"
 )
 NEGATED_USE = _rx(
     r"\b(?:not|never|no longer|\w+n['’]t|cannot|shall not|nor)\b"
@@ -161,6 +164,8 @@ OTHERS_DO_NOT = _rx(
 USER_RESTRICTION = _rx(
     r"\b(?:you (?:may|shall|will|must|agree to|can)(?: not|n['’]t)|you agree not to|you (?:are|will be) not "
     r"(?:allowed|permitted)|(?:customer|user|licensee)s? (?:may|shall|will|must) not|"
+    # "No one under age 13 is allowed to register … or provide any personally identifiable information"
+    r"no one (?:\w+ ){0,4}?(?:is|are|will be) (?:allowed|permitted)|"
     r"(?:you|users?|customers?) (?:\w+ ){0,4}?(?:not|or) (?:to )?(?:use|permit|allow) (?:the |our |any )?"
     r"(?:services?|output|outputs|content)\b.{0,60}?"
     r"(?:to develop|to train|to build|competing|that compete)|(?:you|users?) (?:may|shall|must) not|"

@@ -52,6 +52,7 @@ class Cues:
     disclaims: bool  # "we disclaim any rights to your content"
     marketing: bool
     sale: bool
+    withheld: bool  # "will not be passed to any other organization": the data is not handed to others at all
     control: bool
     categories: frozenset[Category]
 
@@ -62,6 +63,7 @@ class Cues:
             self.ai_training or self.ai_development or self.licence or self.ownership or self.marketing
             or self.sale or self.improve or self.closed_list or self.their_services or self.user_owns
             or self.disclaims or self.limited_sharing or self.confidential or self.made_available or self.sealed
+            or self.withheld
         )
 
 
@@ -177,7 +179,10 @@ _GATE_WORDS = (
 # (the rest need word boundaries or accents; a plain substring test rules out most sentences far faster than one
 # long case-insensitive alternation)
 _GATE = rx(
+    # data rented out ("rent … member name and address information"), not films rented by the user ("rent or buy
+    # movies"); the word needs its boundary ("current", "parent" and "different" hold it)
     r"\bA\.?I\b|\bIA\b|\bads\b|\bsale|better\b|am[ée]lior|d[ée]velopp|entra[iî]n|"
+    r"\brent(?:s|ed|ing)?\b[^.;]{0,80}?\b(?:information|data|lists?|address(?:es)?|names?)\b|"
     r"available (?:\w+ ){0,2}?(?:to|via|through)|"
     r"the following (?:limited )?(?:cases|circumstances|situations)|end[- ]to[- ]end|instructions?\b|"
     # "you grant Acme … the right to reproduce", "grant us permission to use": a grant by another name than licence
@@ -188,7 +193,9 @@ def _may_matter(text: str) -> bool:
     """Whether a sentence can matter at all (one cheap pass; payment, liability, disputes never reach the forty
     patterns below)."""
     low = text.lower()
-    return any(w in low for w in _GATE_WORDS) or bool(_GATE.search(text))
+    return any(w in low for w in _GATE_WORDS) or bool(_GATE.search(text)) or (
+        # "Your contact information will not be passed to any other organization": a refusal to hand data over
+        _any(low, ("not", "never", "n't", "n’t")) and bool(ck.NOT_HANDED_TO_OTHERS.search(text)))
 
 
 _NOTHING = frozenset[Condition]()
@@ -282,6 +289,8 @@ def read_sentence(text: str) -> Cues:
             lx.CHOSEN_NOT_TO.sub(" ", text)))) and not (lx.MINORS_ONLY.search(text) and not _MINORS_TOO.search(text))
         and not _RECIPIENTS_OWN_MARKETING.search(text),
         sale=_any(low, _SALE_HINTS) and bool(lx.SALE.search(text)),
+        withheld=_any(low, ("not", "never", "n't", "n’t", "nor")) and bool(
+            ck.NOT_HANDED_TO_OTHERS.search(lx.without_false_negations(text))),
         control=bool(lx.CONTROL_WORDS.search(text)),
         categories=categories_in(text),
     )
@@ -293,7 +302,7 @@ IRRELEVANT = Cues(
     closed_list=False, conditions=_NOTHING, third_party=False, third_party_models=False, service_providers=False,
     limited_sharing=False, made_available=False, confidential=False, sealed=False,
     licence=False, licence_broad=False, ownership=False, user_owns=False, disclaims=False, marketing=False,
-    sale=False,
+    sale=False, withheld=False,
     control=False, categories=frozenset(),
 )
 

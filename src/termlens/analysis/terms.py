@@ -108,8 +108,17 @@ CATEGORY_CUES: dict[Category, Pattern] = {
         r"AI[- ]generated|summaries|r[ée]sultats|requ[eê]tes)\b"),
     Category.ACCOUNT: rx(
         r"\b(?:account (?:data|information|details)|contact (?:data|information|details)|"
-        r"profile (?:data|information|photo|picture)|e-?mail address|phone number|billing information)\b"),
+        r"profile (?:data|information|photo|picture)|e-?mail address|phone number|billing information|"
+        # a postal address and the lists made of them ("member name and address information"), not an IP address
+        r"(?:postal|mailing|home|street) address(?:es)?|names? and (?:postal |mailing )?address(?:es)?|"
+        r"mailing lists?)\b"),
     Category.PERSONAL: rx(
+        # "personally identifiable information" (PII), the usual US name, "personal and contact information"; but
+        # "non-personally identifiable information" is the opposite
+        # (nor is "These cookies contain no personally identifiable information")
+        r"(?<!non-)(?<!non )(?<!not )(?<!no )\bpersonally (?:identifiable|identifying) (?:data|information)|"
+        r"\bPII\b|"
+        r"\bpersonal and \w+ (?:data|information)|"
         r"\b(?:personal (?:data|information)|your (?:data|information)|information (?:(?:that )?you (?:provide|share "
         r"with us|give us|submit)|(?:that )?we (?:collect|receive)|about you|"
         # "Information about our customers is an important part of our business"
