@@ -117,3 +117,22 @@ def test_a_prohibition_on_children_is_no_use_of_their_data() -> None:
 def test_films_the_user_rents_are_no_sale_of_the_users_files() -> None:
     clause = "Acme Movies & TV allows you to play your video collection and rent or buy movies and TV episodes."
     assert _item(clause, "files", "sale_or_licensing").verdict is Verdict.UNCLEAR
+
+
+_PARTNERS_BOUND = ("These advertising partners do not have access to or use your name, address, e-mail address or other "
+                   "personally identifiable information from us, without your consent.")
+
+
+def test_a_limit_on_the_partners_is_not_the_vendors_consent_gate() -> None:
+    text = (_PARTNERS_BOUND + " From time to time we allow companies whose products may interest our subscribers "
+            "to advertise to those subscribers, using the names and addresses provided to us.\n\n"
+            "You may opt out of having your personally identifiable information shared with business partners for "
+            "marketing and advertising purposes by e-mailing us.")
+    found = _item(text, "contact_details", "marketing")
+    assert (found.verdict, found.condition) == (Verdict.YES, Condition.OPT_OUT)
+    assert not any(e.quote.startswith("These advertising partners") for e in found.evidence)
+
+
+def test_a_limit_on_the_partners_is_not_the_vendors_exclusion_of_an_item_it_names() -> None:
+    text = (_PARTNERS_BOUND + "\n\nWe use your e-mail address to send you advertising about our products.")
+    assert _item(text, "contact_details", "marketing").verdict is Verdict.YES

@@ -9,7 +9,7 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import Proposal, combine, describe
-from termlens.analysis.statements import has
+from termlens.analysis.statements import has, recipient_is_subject
 from termlens.analysis.tables import marketing_rows_leave_out
 from termlens.analysis.terms import Category, categories_in
 from termlens.domain.model import Answer, Sentence
@@ -299,6 +299,8 @@ def marketing_of(question: str, reading: Reading, category: Category) -> Answer:
             continue
         if c.limited_sharing and not c.marketing_negated:
             continue  # vendors "that help us provide our Services", advertising among them: who serves, not what
+        if c.negated and recipient_is_subject(r.sentence.text):
+            continue  # "These advertising partners do not … use your name … without your consent": binds the partners
         named = category in r.own
         if r.vendor_licence and not named and not c.marketing_negated:
             continue  # a licence to content "to promote the Services" does not market the user's other data

@@ -198,6 +198,24 @@ def _may_matter(text: str) -> bool:
         _any(low, ("not", "never", "n't", "n’t")) and bool(ck.NOT_HANDED_TO_OTHERS.search(text)))
 
 
+def recipient_is_subject(text: str) -> bool:
+    """Whether the words before the negation name a recipient, not the vendor: "Data sent to third-party
+    AI providers is not used for training" (but not "We do not share your data with third parties")."""
+    cleaned = lx.without_false_negations(text[:2000])
+    found = lx.NEGATED_USE.search(cleaned)
+    if found is None:
+        return False
+    before = cleaned[max(0, found.start() - 120):found.start()]
+    return bool(lx.THIRD_PARTY.search(before) or lx.SERVICE_PROVIDERS.search(before)) and not ck.FIRST_PERSON.search(
+        before) and not _VENDOR_SUBJECT.search(cleaned[:found.end() + 40])
+
+
+# "We …" or a capitalised name, then the use ("Acme may share"); lowercase words are no vendor ("partners do not have
+# access to or use": lexicon's VENDOR_DOES, case-blind, read "have access to or use" as one)
+_VENDOR_SUBJECT = rx(r"\b(?:we|(?-i:[A-Z])[\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|train|trains|process|share|sell|"
+                     r"license)\b")
+
+
 _NOTHING = frozenset[Condition]()
 # Cheap substring checks that rule a pattern out before the regex runs (most clauses have none of them).
 _MARKETING_HINTS = ("market", "advertis", "ads", "promot", "sponsor", "publicit", "campaign", "newsletter",
@@ -287,7 +305,7 @@ def read_sentence(text: str) -> Cues:
         # purposes" limits the recipients, not the vendor)
         marketing_negated=marketing and bool(lx.NEGATED_MARKETING.search(lx.without_false_negations(
             lx.CHOSEN_NOT_TO.sub(" ", text)))) and not (lx.MINORS_ONLY.search(text) and not _MINORS_TOO.search(text))
-        and not _RECIPIENTS_OWN_MARKETING.search(text),
+        and not _RECIPIENTS_OWN_MARKETING.search(text) and not recipient_is_subject(text),
         sale=_any(low, _SALE_HINTS) and bool(lx.SALE.search(text)),
         withheld=_any(low, ("not", "never", "n't", "n’t", "nor")) and bool(
             ck.NOT_HANDED_TO_OTHERS.search(lx.without_false_negations(text))),

@@ -13,7 +13,7 @@ from termlens.analysis import lexicon as lx
 from termlens.analysis.fast_patterns import rx
 from termlens.analysis.reading import Reading, SentenceReading
 from termlens.analysis.resolve import NAMED_KINDS, SHARED_WITH, Proposal, combine
-from termlens.analysis.statements import exception_conditions, has
+from termlens.analysis.statements import exception_conditions, has, recipient_is_subject
 from termlens.analysis.terms import Category
 from termlens.domain.model import Answer
 from termlens.domain.vocabulary import Condition, Verdict
@@ -160,7 +160,7 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
                                 or (c.negated and has(ck.OTHERS_MODELS_ONLY, r.sentence.text)
                                     and (not has(_OURS, r.sentence.text) or has(_ITS_OWN, r.sentence.text)))
                                 or (c.negated and (c.service_providers or c.third_party)
-                                    and _recipient_is_subject(r.sentence.text))):
+                                    and recipient_is_subject(r.sentence.text))):
             # What recipients do not do ("data sent to third-party AI providers is not used for training")
             # is not the vendor excluding its own use.
             continue
@@ -307,18 +307,6 @@ def _under_switched_off_heading(reading: Reading, r: SentenceReading) -> bool:
     """Whether the sentence's section is headed by a switched-off setting ("If the … setting is off")."""
     at = r.sentence.section
     return at is not None and has(ck.SWITCHED_OFF, reading.structure.sections[at].heading.strip("#*_ "))
-
-
-def _recipient_is_subject(text: str) -> bool:
-    """Whether the words before the negation name a recipient, not the vendor: "Data sent to third-party
-    AI providers is not used for training" (but not "We do not share your data with third parties")."""
-    cleaned = lx.without_false_negations(text[:2000])
-    found = lx.NEGATED_USE.search(cleaned)
-    if found is None:
-        return False
-    before = cleaned[max(0, found.start() - 120):found.start()]
-    return bool(lx.THIRD_PARTY.search(before) or lx.SERVICE_PROVIDERS.search(before)) and not ck.FIRST_PERSON.search(
-        before) and not lx.VENDOR_DOES.search(cleaned[:found.end() + 40])
 
 
 # "… and pass these rights along to others with whom we have contractual relationships, solely for the purpose of
