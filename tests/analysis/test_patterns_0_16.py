@@ -136,3 +136,21 @@ def test_a_limit_on_the_partners_is_not_the_vendors_consent_gate() -> None:
 def test_a_limit_on_the_partners_is_not_the_vendors_exclusion_of_an_item_it_names() -> None:
     text = (_PARTNERS_BOUND + "\n\nWe use your e-mail address to send you advertising about our products.")
     assert _item(text, "contact_details", "marketing").verdict is Verdict.YES
+
+
+@pytest.mark.parametrize("clause", [
+    pytest.param("Acme Media and third-party vendors use first-party cookies and third-party cookies together to "
+                 "inform, optimize, and serve ads based on someone's past visits to our website.", id="past-visits"),
+    pytest.param("We and our advertisers may use information (not including your name, address, email address or "
+                 "telephone number) about your interaction with advertising on our Sites and your visits to this and "
+                 "other Web sites in order to provide advertisements about goods and services of interest to you.",
+                 id="interaction-with-advertising"),
+])
+def test_ads_chosen_from_site_visits_use_the_users_interactions(clause: str) -> None:
+    assert _item(clause, "interactions", "marketing").verdict is Verdict.YES
+
+
+def test_belonging_to_ad_networks_is_no_claim_of_ownership() -> None:
+    text = "We belong to ad networks that may use your past visits to our website to show you interest-based ads."
+    found = analyze(segment("# Acme Privacy Policy\n\n" + text)).answer("ownership.usage")
+    assert found.verdict is Verdict.NO

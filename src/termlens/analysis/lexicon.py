@@ -255,7 +255,8 @@ SERVICE_PROVIDERS = _rx(
 )
 OWNERSHIP = _rx(
     r"\b(?:owns|(?:we|\w+) own (?:all|the|any|and)|(?<!not )owned by|ownership|right, title,? and interest|"
-    r"title and interest|belongs? to|"
+    # ("We belong to ad networks that …" is a membership, not a claim over data)
+    r"title and interest|(?<!\bwe )(?<!\bI )belongs? to|"
     r"(?:(?:is|are|be|remains?|become\w*) (?:the )?(?:(?:exclusive|sole)(?: and (?:exclusive|sole))? )?"
     r"(?:property|owners?) of)|"
     r"(?:is|are|remains?|becomes?) (?:its|their) (?:exclusive |sole )?owners?|"

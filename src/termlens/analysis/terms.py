@@ -86,6 +86,12 @@ CATEGORY_CUES: dict[Category, Pattern] = {
         # "based on your onsite and offsite activity", "your navigation on the site": what the user does there
         r"your (?:on|off)-?site (?:and (?:on|off)-?site )?activity|your navigation (?:on|of|through)|"
         r"feature (?:usage|adoption)|"
+        # how ad-tech policies name it: "your visits to this and other Web sites", "based on someone's past visits to
+        # your website", "your interaction with advertising", "clickstream data"
+        r"(?:past |prior |previous )?visits to (?:this|our|the|these|other|this and other) (?:[\w-]+ )?(?:sites?|"
+        r"websites?|web sites?|pages|services?)|"
+        r"interactions? with (?:our |the )?(?:ads|advertising|advertisements|e-?mails|content|(?:web ?)?sites?)|"
+        r"clickstream(?: data| information)?|"
         r"error (?:reports|rates)|"
         r"performance data|"
         r"crash reports?|historical (?:use|usage)|"
