@@ -119,8 +119,8 @@ def test_films_the_user_rents_are_no_sale_of_the_users_files() -> None:
     assert _item(clause, "files", "sale_or_licensing").verdict is Verdict.UNCLEAR
 
 
-_PARTNERS_BOUND = ("These advertising partners do not have access to or use your name, address, e-mail address or other "
-                   "personally identifiable information from us, without your consent.")
+_PARTNERS_BOUND = ("These advertising partners do not have access to or use your name, address, e-mail address or "
+                   "other personally identifiable information from us, without your consent.")
 
 
 def test_a_limit_on_the_partners_is_not_the_vendors_consent_gate() -> None:
