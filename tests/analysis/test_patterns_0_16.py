@@ -154,3 +154,22 @@ def test_belonging_to_ad_networks_is_no_claim_of_ownership() -> None:
     text = "We belong to ad networks that may use your past visits to our website to show you interest-based ads."
     found = analyze(segment("# Acme Privacy Policy\n\n" + text)).answer("ownership.usage")
     assert found.verdict is Verdict.NO
+
+
+def test_data_moving_with_a_sold_business_is_not_data_sold() -> None:
+    clause = ("We reserve the right to transfer your usage information and personal information in the event we sell "
+              "or transfer all or a part of our business or assets so that the buyer can continue to provide the "
+              "services.")
+    assert _item(clause, "device_info", "sale_or_licensing").verdict is Verdict.UNCLEAR
+
+
+def test_a_promise_not_to_sell_except_as_stated_elsewhere_only_points_away_from_a_sale() -> None:
+    found = _sale_of_contact_details("We will not sell or rent the personally identifiable information you provide "
+                                     "to us to any third party, except as stated herein.")
+    assert found.verdict is Verdict.UNLIKELY
+
+
+def test_a_limit_on_other_uses_does_not_weaken_a_promise_not_to_sell() -> None:
+    found = _sale_of_contact_details("We won't sell or rent your personal information without your prior explicit "
+                                     "permission or use it for any purpose other than as described in this Policy.")
+    assert (found.verdict, found.condition) == (Verdict.NO, Condition.OPT_IN)

@@ -95,7 +95,10 @@ BUSINESS_TRANSFER = _rx(
     # ("in connection with a sale of Acme or the assets of Acme")
     r"\b(?:merger|acquisition|bankruptcy|insolvency|reorgani[sz]ation|in connection with (?:a|any|the) sale of|"
     r"sale of (?:all|some|substantially|our|the) "
-    r"(?:\w+ ){0,3}?(?:assets|business|company)|potential buyers|transactional partners|change of control)\b"
+    r"(?:\w+ ){0,3}?(?:assets|business|company)|potential buyers|transactional partners|change of control|"
+    # "in the event we sell or transfer all or a part of our business or assets"
+    r"(?:sell|transfer)(?: or (?:sell|transfer|merge))? (?:all|some|substantially all|(?:all )?or (?:a )?part) of "
+    r"(?:\w+ ){0,3}?(?:assets|business|company))\b"
 )
 # Content made confidential ("Customer Content is Customer's Confidential Information"): the recipient may use
 # it only to perform the agreement and share it only with those who need to know.

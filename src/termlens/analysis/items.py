@@ -116,6 +116,10 @@ def _sale(question: str, reading: Reading, category: Category,
             # "We do not sell your personal data": public posts licensed to others are not personal data sold,
             # so the promise points away from licensing content without ruling it out.
             verdict = Verdict.UNLIKELY
+        elif verdict is Verdict.NO and has(_EXCEPT_AS_DESCRIBED, r.sentence.text):
+            # "We will not sell or rent … to any third party, except as stated herein": the document keeps exceptions
+            # it does not name here, so the promise points away from a sale without ruling it out
+            verdict = Verdict.UNLIKELY
         elif verdict is Verdict.YES and content and made_available_to_others(r, 2):
             proposals.extend(_content_licensed_out(r))
             continue
@@ -147,6 +151,9 @@ def _refused_by_vendor(text: str) -> bool:
 # Right before the negation: "we" (within three words) or the data itself, in the passive.
 _REFUSER = rx(r"(?:\bwe|\b(?:information|data|details|content|address(?:es)?|book|lists?)(?: [\w-]+){0,5}) ?"
               r"(?:\w+ ){0,2}$")
+# (not "… or use your Customer Information for any purpose other than as described": a limit on use, not on the sale)
+_EXCEPT_AS_DESCRIBED = rx(r"\b(?<!purpose )(?<!purposes )(?:except|other than|save) (?:as (?:\w+ )?(?:stated|described|"
+                          r"set (?:out|forth)|provided|noted|explained|disclosed)|in accordance with)\b")
 _FOR_A_PURPOSE = rx(r"\bfor (?:the purposes? of|(?:their|its) (?:own )?(?:[\w-]+ ){0,2}?purposes?)\b")
 # The one exception that keeps a refusal whole: the user's own consent ("… unless we have your permission").
 _CONSENT_EXCEPTION = rx(r"\b(?:unless|except (?:with|where|when|if))\b (?:we have |you give us |you provide |you )?"
