@@ -173,3 +173,20 @@ def test_a_limit_on_other_uses_does_not_weaken_a_promise_not_to_sell() -> None:
     found = _sale_of_contact_details("We won't sell or rent your personal information without your prior explicit "
                                      "permission or use it for any purpose other than as described in this Policy.")
     assert (found.verdict, found.condition) == (Verdict.NO, Condition.OPT_IN)
+
+
+@pytest.mark.parametrize("clause", [
+    pytest.param("The posts and information you submit are kept in our database. We may also allow access to our "
+                 "database by third parties that provide us with services, such as technical maintenance and forums "
+                 "management, but only for the purpose of and to the extent necessary to provide those services.",
+                 id="access-by-third-parties-only-for"),
+    pytest.param("We may also allow access to our database of user posts and information by third parties that "
+                 "provide us with services, but only for the purpose of providing those services.",
+                 id="access-to-the-data-by-third-parties-only-for"),
+    pytest.param("We share your information and content with service providers, and we will not authorize them to "
+                 "use this information except for the express purpose for which it is provided.",
+                 id="not-authorize-them-except"),
+])
+def test_a_purpose_limit_on_the_recipients_does_not_close_the_vendors_own_use(clause: str) -> None:
+    text = "# Acme Privacy Policy\n\n" + clause
+    assert analyze(segment(text)).answer("train.content.own").verdict is Verdict.UNCLEAR

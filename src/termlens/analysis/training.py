@@ -137,7 +137,8 @@ def decide_training(question: str, reading: Reading, data: Sequence[Category],
             continue
         conds = r.conditions
         # A limit on what the recipients of an onward grant may do does not close the vendor's own uses.
-        closed = c.closed_list and (third_party or not has(_ONWARD_THEN_LIMIT, r.sentence.text))
+        closed = c.closed_list and (third_party or not (has(_ONWARD_THEN_LIMIT, r.sentence.text)
+                                                        or has(_RECIPIENTS_LIMITED, r.sentence.text)))
         if third_party and made_available_to_others(r, strength):
             # Content made available to other companies, through an API or a data dump: others may train on it.
             # ("via our API" names the channel here, not an API plan.)
@@ -315,6 +316,16 @@ _ONWARD_THEN_LIMIT = rx(
     r"\b(?:pass\w* (?:\w+ ){0,3}?along|make \w+ (?:\w+ )?available|sub-?licen[cs]\w*|shar\w+|disclos\w+)\b[^.;]{0,200}?"
     r"\b(?:others|third[- ]part\w+|partners|service providers|contractors|affiliates)\b[^.;]{0,200}?"
     r"\b(?:solely|only|exclusively) (?:for|to)\b")
+
+# "… and will not authorize them to use this information except for the express purpose for which it is provided",
+# "We may allow access to our database by third parties that provide us with services, but only for the purpose of
+# …": the purpose limit binds the recipients, not the vendor's own use.
+_RECIPIENTS = r"(?:third[- ]parties|(?:service )?providers|companies|partners|vendors|contractors)"
+_RECIPIENTS_LIMITED = rx(
+    r"\b(?:authori[sz]e|permit|allow|require|instruct)\w* (?:them|(?:such |these |our |the )?(?:[\w-]+ )?"
+    + _RECIPIENTS + r") (?:\w+ ){0,2}?(?:to (?:only )?use|not to use|from using)\b|"
+    r"\b(?:allow|give|grant|provide)\w* (?:\w+ ){0,2}?access (?:to (?:[\w-]+ ){0,8}?)?(?:by|to) (?:\w+ ){0,2}?"
+    + _RECIPIENTS + r"\b")
 
 # Shared "for the purposes described above" or "to help us improve our Services": the recipients serve the vendor.
 _FOR_OUR_PURPOSES = rx(
