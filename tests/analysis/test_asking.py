@@ -33,6 +33,15 @@ def test_understands_document_level_questions() -> None:
 
 def test_an_unrelated_question_is_not_guessed() -> None:
     assert not understand_question("What about the weather?").recognised
+    # (a question from the PrivacyQA set: "feedback" is no feeding of data to a model)
+    assert not understand_question("does the app have a user feedback capabilities built in").recognised
+
+
+def test_a_question_naming_no_use_says_which_use_is_answered() -> None:
+    understood = understand_question("is my chat here with the platform confidential?")
+    assert (understood.item, understood.use) == ("chat", "ai_training")
+    assert "no use was named" in understood.describe()
+    assert "no use was named" not in understand_question("Does ChatGPT learn from my chats?").describe()
 
 
 def test_answer_quotes_the_exclusion_for_the_item(ota_dir: Path) -> None:

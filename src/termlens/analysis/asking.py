@@ -22,7 +22,8 @@ _USE_CUES: tuple[tuple[Use, Pattern], ...] = (
     (Use.MARKETING, rx(r"\b(?:ads?|advert\w*|marketing|market|promot\w+|commercials?|target\w*)\b")),
     (Use.AI_TRAINING, rx(
         r"\b(?:train\w*|learn\w*|AI|A\.I\.|machine learning|models?|LLMs?|improve (?:its|their) (?:AI|models?)|"
-        r"feed\w*|artificial intelligence|gpt\w*)\b")),
+        # ("feedback" is not feeding data to a model)
+        r"feed(?!back)\w*|artificial intelligence|gpt\w*)\b")),
 )
 _THIRD_PARTY = rx(r"\b(?:third[- ]part\w+|others|other companies|partners?|someone else|"
                   r"outside|AI (?:companies|developers|labs)|anyone else)\b")
@@ -45,6 +46,7 @@ class Understood:
     question_id: str
     matched: str | None  # the words that named the item
     recognised: bool = True  # False when neither a data item, a use nor a known question was found
+    use_assumed: bool = False  # the question named a data item but no use: AI training, the main question, is answered
 
     def describe(self) -> str:
         """One line for people: what was understood."""
@@ -53,7 +55,9 @@ class Understood:
                "ai_training_third_party": "used to train others' AI", "marketing": "used for marketing or ads",
                "sale_or_licensing": "sold or licensed to others"}[self.use]
         if self.item and self.use:
-            return f"{what} — {use}"
+            # ("Is my chat confidential?" names no use: say which one is answered rather than pretend it was asked)
+            return f"{what} — {use}" + (" (no use was named, so training the vendor's AI is assumed)"
+                                        if self.use_assumed else "")
         return QUESTIONS_BY_ID[self.question_id].text
 
 
@@ -86,9 +90,10 @@ def understand_question(text: str) -> Understood:
         if question == "ownership.usage" or question == "license.content.broad" or general:
             return Understood(text, item if question != "control.ai_training" else None,
                               None if general else (use.value if use else None), question, matched)
+    assumed = use is None
     if use is None:
         use = Use.AI_TRAINING
-    return Understood(text, item, use.value, _question_for(item, use), matched)
+    return Understood(text, item, use.value, _question_for(item, use), matched, use_assumed=assumed)
 
 
 def _question_for(item: str | None, use: Use | None) -> str:
