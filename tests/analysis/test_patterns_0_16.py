@@ -81,8 +81,8 @@ def test_a_refusal_with_an_open_exception_or_for_one_purpose_only_points_away_fr
 
 
 @pytest.mark.parametrize("clause", [
-    pytest.param("USPS does not disclose your information to third parties without your consent except to "
-                 "facilitate the transaction.", id="another-company-refuses"),
+    pytest.param("The shipping carrier does not disclose your information to third parties without your consent "
+                 "except to facilitate the transaction.", id="another-company-refuses"),
     pytest.param("We require that our service providers do not share your personal information with third parties.",
                  id="the-vendor-binds-its-providers"),
 ])

@@ -143,7 +143,7 @@ def _withheld(r: SentenceReading) -> Proposal:
 
 def _refused_by_vendor(text: str) -> bool:
     """Whether the refusal is the vendor's ("We do not share …", "Your information will not be passed …"), not
-    another company's ("USPS does not disclose your information …", a carrier's terms restated)."""
+    another company's ("The shipping carrier does not disclose your information …", a carrier's terms restated)."""
     found = ck.NOT_HANDED_TO_OTHERS.search(lx.without_false_negations(text))
     return found is not None and has(_REFUSER, text[max(0, found.start() - 80):found.start()])
 
