@@ -355,7 +355,12 @@ ADS_ALONGSIDE = _rx(
 NON_CONTENT_OBJECT = _rx(r"\b(?:feedback|suggestions?|ideas|logos?|trademarks?|trade names?|brand features|"
                          r"likeness\w*|user ?names?)\b")
 # The canonical data-use statement: "we may use …", "we do not train …", "Acme will not use …".
-VENDOR_DOES = _rx(r"\b(?:we|[A-Z][\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|train|trains|process|share|sell|license)\b")
+_DOES_WITH_DATA = r"\s+(?:\w+\s+){0,3}?(?:use|uses|train|trains|process|share|sell|license)\b"
+VENDOR_DOES = _rx(r"\b(?:we|[A-Z][\w.]+)" + _DOES_WITH_DATA)
+# The same with the name kept case-sensitive: any lowercase word is no vendor ("partners do not have access to or use";
+# VENDOR_DOES, case-blind, reads "have access to or use" as one). VENDOR_DOES stays as it is: it only ranks evidence,
+# and making it strict moved a study-split quote the wrong way.
+VENDOR_SUBJECT = _rx(r"\b(?:we|(?-i:[A-Z])[\w.]+)" + _DOES_WITH_DATA)
 # Training on the open web or licensed third-party data is not training on the user's data.
 PUBLIC_SOURCES = _rx(r"\b(?:publicly available (?:information|content|data|datasets?)|(?:information|content|data) "
                      r"(?:that(?:['’]s| is) )?publicly available|public sources|data from third[- ]party "

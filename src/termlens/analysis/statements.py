@@ -207,13 +207,7 @@ def recipient_is_subject(text: str) -> bool:
         return False
     before = cleaned[max(0, found.start() - 120):found.start()]
     return bool(lx.THIRD_PARTY.search(before) or lx.SERVICE_PROVIDERS.search(before)) and not ck.FIRST_PERSON.search(
-        before) and not _VENDOR_SUBJECT.search(cleaned[:found.end() + 40])
-
-
-# "We …" or a capitalised name, then the use ("Acme may share"); lowercase words are no vendor ("partners do not have
-# access to or use": lexicon's VENDOR_DOES, case-blind, read "have access to or use" as one)
-_VENDOR_SUBJECT = rx(r"\b(?:we|(?-i:[A-Z])[\w.]+)\s+(?:\w+\s+){0,3}?(?:use|uses|train|trains|process|share|sell|"
-                     r"license)\b")
+        before) and not lx.VENDOR_SUBJECT.search(cleaned[:found.end() + 40])
 
 
 _NOTHING = frozenset[Condition]()
